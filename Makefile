@@ -1,0 +1,23 @@
+# The two commands of the README: `make demo` (build, run a sample call) and `make test`.
+SWIFT ?= swift
+IVR = .build/release/ivr
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release
+
+demo: build
+	@STATE=$$(mktemp -d) && $(IVR) --state "$$STATE" call Samples/calls/confirm.call; rc=$$?; rm -rf "$$STATE"; exit $$rc
+
+test: deps
+	$(SWIFT) test
+
+bench: build
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build

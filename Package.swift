@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// The phone-call verification engine. Foundation and three system C libraries only
+// (libsndfile, libmpg123, SQLite); no third-party Swift packages.
+import PackageDescription
+
+let package = Package(
+    name: "ivr",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ivr", targets: ["ivr"]),
+        .library(name: "VoiceCall", targets: ["VoiceCall"]),
+    ],
+    targets: [
+        // C libraries, wrapped by small Swift types in the modules that use them.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
+        .target(name: "VoiceCall"),
+        // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
+        .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
+        // Persistent state: one SQLite database plus greeting files, written atomically.
+        .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
+        // The `.call` format and the virtual-time simulator that drives a call.
+        .target(name: "CallScript", dependencies: ["VoiceCall"]),
+        // The default prompt scripts (Greetings/*.txt, one file per language) shipped as resources;
+        // its only code reads them, so the pure VoiceCall module never touches a file.
+        .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
+        // The service: checks, plan, run, record, fraud, notify.
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification"]),
+
+        .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
+        .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
+        .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
+        .testTarget(name: "CallScriptTests", dependencies: ["CallScript"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr"]),
+    ]
+)

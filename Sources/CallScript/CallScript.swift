@@ -1,0 +1,1 @@
+// The CallScript module; see ARCHITECTURE.md.

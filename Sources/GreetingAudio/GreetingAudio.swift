@@ -1,0 +1,1 @@
+// The GreetingAudio module; see ARCHITECTURE.md.

@@ -1,0 +1,2 @@
+import DefaultGreetings
+public func defaultScripts() throws -> [String: String] { try DefaultGreetings.scripts() }

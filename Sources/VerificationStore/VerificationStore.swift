@@ -1,0 +1,1 @@
+// The VerificationStore module; see ARCHITECTURE.md.

@@ -1,0 +1,2 @@
+import Verification
+print(try defaultScripts())
