@@ -1,0 +1,216 @@
+import VoiceCall
+
+/// Runs one `CallStateMachine` against a callee's scripted actions in virtual time.
+///
+/// The simulator plays the part of the telephone network: it makes prompts take their duration,
+/// sends extension digits at 200 ms a key, fires the timers the machine arms, and delivers the
+/// callee's actions at their instants. A live channel would do the same job with real audio.
+///
+/// Timing rules (the README documents them):
+/// - A key press takes `keyPressSeconds` (default 0.3 s); the key reaches the engine at the end of
+///   that time, and the next key follows it.
+/// - `wait N` is N seconds of silence; `listen` lasts until the engine next waits for the callee.
+/// - A caller event at the same instant as a timer's expiry is handled first (SPEC §2): engine
+///   events are run strictly before the instant of the caller's next event.
+public struct CallSimulator: Sendable {
+    public var plan: CallPlan
+    /// How long each prompt plays, by type (a custom greeting's decoded duration, or the default
+    /// text's estimated speaking time).
+    public var promptSeconds: @Sendable (MessageType) -> Double
+    public var keyPressSeconds: Double
+
+    public init(plan: CallPlan, keyPressSeconds: Double = 0.3, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
+        self.plan = plan
+        self.keyPressSeconds = keyPressSeconds
+        self.promptSeconds = promptSeconds
+    }
+
+    /// The outcome of one simulated call.
+    public struct Outcome: Sendable, Equatable {
+        public var result: CallResult
+        public var detail: ResultDetail
+        public var transcript: [TranscriptEntry]
+        /// The prompts in the order they started playing.
+        public var prompts: [MessageType]
+        /// The instants (seconds from the start) of each wrong PIN.
+        public var denialTimes: [Double]
+        public var fraudReported: Bool
+        public var digitsSent: String
+        /// Seconds from the request to the result.
+        public var duration: Double
+    }
+
+    public func run(_ actions: [CallerAction]) -> Outcome {
+        var run = Run(machine: CallStateMachine(plan: plan), promptSeconds: promptSeconds)
+        run.deliver(.start)
+        for action in actions {
+            if run.finished != nil {
+                run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
+                continue
+            }
+            switch action.kind {
+            case .answer(let after):
+                run.advance(to: run.now + after)
+                guard run.finished == nil else {
+                    run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
+                    continue
+                }
+                run.log(.caller, .answered)
+                run.deliver(.answered)
+            case .noAnswer:
+                run.runToEnd()
+            case .listen:
+                run.listen()
+            case .wait(let seconds):
+                run.advance(to: run.now + seconds)
+            case .press(let keys):
+                for key in DTMFKey.keys(keys) ?? [] {
+                    run.advance(to: run.now + keyPressSeconds)
+                    guard run.finished == nil else {
+                        run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
+                        break
+                    }
+                    run.deliver(.key(key))
+                }
+            case .hangup:
+                run.log(.caller, .hangUp)
+                run.deliver(.hungUp)
+            }
+        }
+        // The script is over: the callee stays silent and the engine's timers decide.
+        run.runToEnd()
+        let (result, detail) = run.finished ?? (.abandoned, .callerHungUp)
+        return Outcome(result: result, detail: detail, transcript: run.transcript, prompts: run.prompts,
+                       denialTimes: run.denialTimes, fraudReported: run.fraudReported,
+                       digitsSent: run.digitsSent, duration: run.now)
+    }
+}
+
+/// The mutable bookkeeping of one simulated call.
+private struct Run {
+    var machine: CallStateMachine
+    let promptSeconds: @Sendable (MessageType) -> Double
+    var now = 0.0
+    var transcript: [TranscriptEntry] = []
+    var prompts: [MessageType] = []
+    var denialTimes: [Double] = []
+    var fraudReported = false
+    var digitsSent = ""
+    var finished: (CallResult, ResultDetail)?
+    /// Engine-side events due later, in the order they were scheduled.
+    var pending: [(at: Double, event: CallEvent.Kind)] = []
+    var playing: [PromptID: MessageType] = [:]
+
+    init(machine: CallStateMachine, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
+        self.machine = machine
+        self.promptSeconds = promptSeconds
+        transcript.reserveCapacity(32)
+    }
+
+    mutating func log(_ actor: TranscriptEntry.Actor, _ event: TranscriptEntry.Event) {
+        transcript.append(TranscriptEntry(time: now, actor: actor, event: event))
+    }
+
+    /// Hands an event to the machine at the current instant and carries out its actions.
+    mutating func deliver(_ event: CallEvent.Kind) {
+        let actions = machine.handle(CallEvent(event, at: now))
+        for action in actions { perform(action) }
+    }
+
+    private mutating func perform(_ action: CallAction) {
+        switch action {
+        case .dial:
+            log(.engine, .dial)
+        case .play(let type, let id):
+            playing[id] = type
+            prompts.append(type)
+            pending.append((millis(now + promptSeconds(type)), .promptFinished(id)))
+            log(.engine, .play(type))
+        case .stopPrompt(let id):
+            if let type = playing.removeValue(forKey: id) { log(.engine, .interrupted(type)) }
+            pending.removeAll { $0.event == .promptFinished(id) }
+        case .sendDigits(let digits):
+            digitsSent += digits
+            pending.append((millis(now + Double(digits.count) * CallLimits.extensionDigitDuration), .digitsSent))
+            log(.engine, .sentDigits(digits))
+        case .startTimer(let timer, let seconds):
+            pending.append((millis(now + seconds), .timerFired(timer)))
+            log(.engine, .timerStarted(timer.purpose, seconds: seconds))
+        case .cancelTimer(let timer):
+            pending.removeAll { $0.event == .timerFired(timer) }
+        case .key(let shown, let handling):
+            log(.caller, .key(shown, handling))
+        case .entry(let verdict):
+            log(.engine, .entry(verdict))
+        case .denial:
+            denialTimes.append(now)
+            log(.engine, .denial)
+        case .reportFraud:
+            fraudReported = true
+            log(.engine, .fraudReported)
+        case .hangUp:
+            log(.engine, .hangUp)
+        case .finish(let result, let detail):
+            finished = (result, detail)
+            pending.removeAll()
+            log(.engine, .result(result, detail))
+        }
+    }
+
+    /// Removes and returns the earliest pending event (first scheduled wins a tie).
+    private mutating func popEarliest(before limit: Double) -> (at: Double, event: CallEvent.Kind)? {
+        guard !pending.isEmpty else { return nil }
+        var best = 0
+        for index in pending.indices.dropFirst() where pending[index].at < pending[best].at { best = index }
+        guard pending[best].at < limit else { return nil }
+        return pending.remove(at: best)
+    }
+
+    private mutating func runOne(_ next: (at: Double, event: CallEvent.Kind)) {
+        now = next.at
+        switch next.event {
+        case .promptFinished(let id): playing[id] = nil
+        case .timerFired(let timer): log(.engine, .timerExpired(timer.purpose))
+        default: break
+        }
+        deliver(next.event)
+    }
+
+    /// Runs the engine's events due strictly before `time`, then stands at `time`.
+    mutating func advance(to target: Double) {
+        let time = millis(target)
+        while finished == nil, let next = popEarliest(before: time) { runOne(next) }
+        if finished == nil { now = max(now, time) }
+    }
+
+    /// Runs the engine until it waits for the callee (or the call ends).
+    mutating func listen() {
+        while finished == nil, !machine.isWaitingForCaller, let next = popEarliest(before: .infinity) { runOne(next) }
+    }
+
+    /// Runs the engine until the call ends.
+    mutating func runToEnd() {
+        while finished == nil, let next = popEarliest(before: .infinity) { runOne(next) }
+    }
+}
+
+/// Virtual time is kept on a millisecond grid, so that sums such as 0.3 + 0.3 + 0.3 land exactly
+/// on 0.9 and ties between a key and a timer are real ties.
+private func millis(_ seconds: Double) -> Double {
+    (seconds * 1000).rounded() / 1000
+}
+
+extension CallerAction.Kind {
+    /// The action as a script would spell it, for the "ignored" lines of a transcript. Key
+    /// strings are not repeated: on a PIN call they could hold the PIN.
+    var scriptText: String {
+        switch self {
+        case .answer(let after): after == 0 ? "answer" : "answer after \(after)"
+        case .noAnswer: "no-answer"
+        case .listen: "listen"
+        case .wait(let seconds): "wait \(seconds)"
+        case .press: "press"
+        case .hangup: "hangup"
+        }
+    }
+}

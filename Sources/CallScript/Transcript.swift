@@ -1,0 +1,34 @@
+import VoiceCall
+
+/// One line of a simulated call's timeline: when, who, what.
+public struct TranscriptEntry: Sendable, Equatable {
+    public enum Actor: String, Sendable, Codable { case engine, caller }
+
+    public enum Event: Sendable, Equatable {
+        /// The engine started ringing the callee.
+        case dial
+        case answered
+        /// A prompt started playing.
+        case play(MessageType)
+        /// A prompt was cut short (barge-in or hang-up).
+        case interrupted(MessageType)
+        /// The engine sent these keys to reach an extension.
+        case sentDigits(String)
+        case timerStarted(CallTimer.Purpose, seconds: Double)
+        case timerExpired(CallTimer.Purpose)
+        /// A key, as it may be shown (masked on a PIN call), and what became of it.
+        case key(String, KeyHandling)
+        case entry(EntryVerdict)
+        /// A wrong PIN counted toward lockout.
+        case denial
+        case fraudReported
+        case hangUp
+        case result(CallResult, ResultDetail)
+        /// A script action on this line came after the call had ended.
+        case ignoredAction(line: Int, String)
+    }
+
+    public let time: Double
+    public let actor: Actor
+    public let event: Event
+}
