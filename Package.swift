@@ -30,6 +30,8 @@ let package = Package(
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
         .executableTarget(name: "ivr", dependencies: ["Verification"]),
+        // `make bench`: calls per second through the state machine and simulator alone.
+        .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),

@@ -30,10 +30,13 @@ public struct CallStateMachine: Sendable {
     /// Any entry was a wrong PIN (decides the detail `invalid PIN`).
     private var hadWrongPIN = false
     private var denialsLeft: Int?
+    /// The PIN as keys, parsed once (`nil` on a standard call).
+    private let pin: [DTMFKey]?
 
     public init(plan: CallPlan) {
         self.plan = plan
         self.denialsLeft = plan.denialsBeforeLockout
+        if case .pin(let text) = plan.method { pin = DTMFKey.keys(text) ?? [] } else { pin = nil }
     }
 
     /// Where the call stands. Each case carries what that phase needs and nothing else.
@@ -243,8 +246,6 @@ public struct CallStateMachine: Sendable {
     private mutating func judge(_ collection: Collection, shape: EntryShape) -> [CallAction] {
         let entry = collection.entry
         let isFraudCode = plan.fraudCode.map { $0 == entry } ?? false
-        var pin: [DTMFKey]?
-        if case .pin(let text) = plan.method { pin = DTMFKey.keys(text) }
 
         switch shape {
         case .silent:

@@ -1,0 +1,45 @@
+import CallScript
+import Foundation
+import VoiceCall
+
+// Calls per second through the state machine and the virtual-time simulator alone: no parsing,
+// no store, no prompt resolution. Run by `make bench`; prints one line per scenario with the
+// ratio to the SPEC §12 target (200,000 calls a second on one core).
+
+struct Scenario {
+    var name: String
+    var plan: CallPlan
+    var actions: [CallerAction]
+}
+
+func actions(_ kinds: [CallerAction.Kind]) -> [CallerAction] {
+    kinds.enumerated().map { CallerAction(line: $0.offset + 1, kind: $0.element) }
+}
+
+let scenarios = [
+    Scenario(name: "confirm (#)", plan: CallPlan(), actions: actions([.answer(after: 0), .listen, .press("#")])),
+    Scenario(name: "PIN wrong then right", plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 5),
+             actions: actions([.answer(after: 2), .listen, .press("1111#"), .listen, .press("4321#")])),
+    Scenario(name: "silence to the end", plan: CallPlan(), actions: actions([.answer(after: 0)])),
+    Scenario(name: "extension then fraud", plan: CallPlan(extensionDigits: DTMFKey.keys("1234")),
+             actions: actions([.answer(after: 0), .listen, .press("#"), .listen, .press("0#")])),
+]
+
+let target = 200_000.0
+let seconds: Double = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 1 : 1
+for scenario in scenarios {
+    let simulator = CallSimulator(plan: scenario.plan) { _ in 4.5 }
+    var calls = 0
+    var checksum = 0
+    let start = Date()
+    while Date().timeIntervalSince(start) < seconds {
+        for _ in 0..<1_000 {
+            checksum &+= simulator.run(scenario.actions).transcript.count
+        }
+        calls += 1_000
+    }
+    let rate = Double(calls) / Date().timeIntervalSince(start)
+    let name = scenario.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+    print("state machine  \(name)" + String(format: "%10.0f calls/s   %5.2fx the %.0f/s target", rate, rate / target, target)
+          + (checksum == 0 ? " (no work?)" : ""))
+}

@@ -1,2 +1,0 @@
-import DefaultGreetings
-public func defaultScripts() throws -> [String: String] { try DefaultGreetings.scripts() }

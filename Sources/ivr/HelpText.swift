@@ -1,0 +1,35 @@
+/// `ivr help`: every command in one screen.
+enum HelpText {
+    static let usage = """
+    OVERVIEW: The phone-call verification engine: simulated MFA calls and their administration.
+
+    USAGE: ivr [--state DIR] [--json] COMMAND ...
+
+    COMMANDS:
+      call SCRIPT...                        Run call scripts (.call) and show what happened.
+      greetings validate FILE...            Check custom greetings (.wav/.mp3, <= 1 MiB, < 20 s).
+      greetings add --type TYPE --language TAG FILE
+                                            Validate and store a custom greeting.
+      greetings list                        List stored custom greetings.
+      greetings remove --type TYPE --language TAG
+                                            Remove a custom greeting.
+      caller-id check NUMBER...             Check numbers as a caller ID (US numbers only).
+      settings show                         Show every setting.
+      settings set KEY VALUE                Change one setting ('ivr settings show' lists the keys).
+      users block USER --reason TEXT        Block a user for 90 days.
+      users unblock USER --reason TEXT      Lift a block (and clear the PIN denial counter).
+      users list                            List blocked users.
+      log [--user USER] [--limit N]         Show the sign-in log, newest last.
+      outbox [--deliver]                    Show notification e-mails; --deliver retries queued ones.
+      prompts [--language TAG]              List the 18 prompt types, when they play, their text.
+      help                                  Show this text.
+
+    OPTIONS:
+      --state DIR   State directory (default: $IVR_STATE_DIR, else $XDG_STATE_HOME/ivr,
+                    else ~/.local/state/ivr).
+      --json        Machine-readable output: one JSON object per line.
+      -h, --help    Show this text.
+
+    EXIT CODES: 0 success; 1 invalid input (script, greeting, number, setting); 2 usage error.
+    """
+}

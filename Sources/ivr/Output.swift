@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where the CLI writes: results to standard output, errors to standard error. JSON is one
+/// compact object per line (JSON Lines) with sorted keys, so output is stable byte for byte.
+enum Output {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("ivr: " + text + "\n").utf8))
+    }
+
+    static func json<T: Encodable>(_ value: T) {
+        line(encode(value))
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Seconds as a transcript shows them: `12.300`.
+    static func seconds(_ value: Double) -> String {
+        String(format: "%7.3f", value)
+    }
+
+    /// Pads columns for a small human table.
+    static func table(_ rows: [[String]]) -> [String] {
+        guard let width = rows.map(\.count).max() else { return [] }
+        var widths = Array(repeating: 0, count: width)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import Verification
-print(try defaultScripts())
