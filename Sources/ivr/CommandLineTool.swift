@@ -1,0 +1,32 @@
+import Foundation
+
+/// Dispatches a command line to its command and turns errors into messages and exit codes.
+/// Commands live in `Commands/`, one file each; none of them holds a business rule.
+enum CommandLineTool {
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var args = try Arguments(arguments)
+            guard let command = args.next(), !args.flags.contains("help") || command == "help" else {
+                Output.line(HelpText.usage)
+                return args.flags.contains("help") ? 0 : 2
+            }
+            return try dispatch(command, &args)
+        } catch let error as CLIError {
+            Output.error(error.message)
+            return error.exitCode
+        } catch {
+            Output.error("\(error)")
+            return 1
+        }
+    }
+
+    private static func dispatch(_ command: String, _ args: inout Arguments) throws -> Int32 {
+        switch command {
+        case "help":
+            Output.line(HelpText.usage)
+            return 0
+        default:
+            throw CLIError.usage("unknown command '\(command)'")
+        }
+    }
+}
