@@ -111,7 +111,7 @@ extension PhoneNumber {
                     + " digits, found \"\(digits)\"")
         }
         guard !main.trimmingWhitespace().isEmpty else {
-            throw PhoneNumberError(.letters, "the phone number is missing before the extension \"\(tail)\"")
+            throw PhoneNumberError(.empty, "the phone number is missing before the extension \"\(tail)\"")
         }
         return (main, String(digits))
     }

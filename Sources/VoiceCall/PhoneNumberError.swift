@@ -3,7 +3,7 @@
 public struct PhoneNumberError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of mistake.
     public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Nothing but white space.
+        /// No number: nothing but white space, or an extension alone.
         case empty
         /// A character that has no place in a phone number (`#`, `*`, `,`, `@`, ...).
         case invalidCharacter = "invalid-character"

@@ -10,6 +10,14 @@ struct NANPDataTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// Compares row by row, so a drift names the rows that differ instead of printing both tables.
+    static func expectSame(_ generated: [[String]], _ expected: [[String]], file name: String) {
+        #expect(generated.count == expected.count, "\(name): row count differs; rerun scripts/generate-nanp.py")
+        for (index, (made, wanted)) in zip(generated, expected).enumerated() where made != wanted {
+            Issue.record("\(name) data row \(index + 1): TSV has \(wanted), NANPData.swift has \(made)")
+        }
+    }
+
     /// The data rows of a TSV file (comment lines and the header line left out), as fields.
     static func rows(_ name: String) throws -> [[String]] {
         let text = try String(contentsOf: root.appendingPathComponent("data/\(name)"), encoding: .utf8)
@@ -24,7 +32,7 @@ struct NANPDataTests {
             [String($0.code), $0.region.rawValue, $0.kind.rawValue, $0.usBased ? "yes" : "no"]
         }
         #expect(expected.count > 400)
-        #expect(generated == expected)
+        Self.expectSame(generated, expected, file: "nanp-area-codes.tsv")
     }
 
     @Test("Exchange restrictions match nanp-exchange-restrictions.tsv row for row")
@@ -34,10 +42,11 @@ struct NANPDataTests {
             let ranges = row.allowedExchanges.map {
                 $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
             }
-            return [String(row.areaCode), row.region.rawValue, row.usBased ? "yes" : "no", ranges.joined(separator: ",")]
+            let usBased = row.usBased ? "yes" : "no"
+            return [String(row.areaCode), row.region.rawValue, usBased, ranges.joined(separator: ",")]
         }
         #expect(expected.count > 20)
-        #expect(generated == expected)
+        Self.expectSame(generated, expected, file: "nanp-exchange-restrictions.tsv")
     }
 
     @Test("The generated file keeps the TSV source lines")

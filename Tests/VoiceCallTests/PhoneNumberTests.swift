@@ -118,7 +118,9 @@ struct PhoneNumberTests {
     func e164Limit() throws {
         let fifteen = try PhoneNumber(parsing: "+44 1234 5678 9012 3")
         #expect(fifteen.e164.count == 16)
-        #expect(throws: PhoneNumberError(.tooLong, "an E.164 number has at most 15 digits with its country code; this one has 16")) {
+        let expected = PhoneNumberError(
+            .tooLong, "an E.164 number has at most 15 digits with its country code; this one has 16")
+        #expect(throws: expected) {
             try PhoneNumber(parsing: "+44 1234 5678 9012 34")
         }
     }
