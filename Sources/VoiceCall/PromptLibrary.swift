@@ -1,0 +1,143 @@
+/// Every prompt the engine can play under the current settings: the default scripts rendered in
+/// every language with the configured product name and fraud code, and the custom greetings,
+/// indexed for lookup by exact tag and by primary language.
+///
+/// Build it once per settings/catalog change and derive a cheap `PromptResolver` per call with
+/// `resolver(for:)`: that does a handful of dictionary lookups and copies no text, which is what
+/// keeps per-call prompt resolution within the SPEC §12 budget. (`PromptResolver`'s all-in-one
+/// initialiser builds a library each time, which is fine for one call but not for thousands.)
+public struct PromptLibrary: Sendable {
+    public let defaults: DefaultScripts
+    public let productName: String
+    public let fraudCode: String
+
+    /// One language's default prompts, rendered (18, by `MessageType.ordinal`).
+    struct RenderedLanguage: Sendable {
+        let script: LanguageScript
+        let prompts: [ResolvedPrompt]
+    }
+
+    let rendered: [LanguageTag: RenderedLanguage]
+    let renderedByPrimary: [String: [LanguageTag]]
+    let fallback: RenderedLanguage
+    /// Custom greetings as played prompts, by `MessageType.ordinal`, then by exact tag.
+    let customs: [[LanguageTag: ResolvedPrompt]]
+    let customsByPrimary: [[String: [LanguageTag]]]
+    /// The ordinals of the types that have at least one custom greeting.
+    let customTypes: [Int]
+
+    /// Renders every default prompt and indexes the custom greetings.
+    ///
+    /// - Parameters:
+    ///   - customGreetings: the catalog; for two greetings of the same type and tag, the later wins.
+    ///   - productName: the `product-name` setting (`DefaultScripts.defaultProductName` lets every
+    ///     language speak its own translation).
+    ///   - fraudCode: the configured fraud code, spoken by the default fraud greetings.
+    public init(defaults: DefaultScripts, customGreetings: [CustomGreetingRef], productName: String, fraudCode: String) {
+        self.defaults = defaults
+        self.productName = productName
+        self.fraudCode = fraudCode
+        var rendered: [LanguageTag: RenderedLanguage] = [:]
+        for (tag, script) in defaults.scripts {
+            let prompts = MessageType.allCases.map { type in
+                let text = script.render(type, productName: productName, fraudCode: fraudCode, extension: nil)
+                return ResolvedPrompt(
+                    type: type, language: tag.description, source: .default, text: text,
+                    durationSeconds: SpeechDuration.estimate(text: text, language: tag), customReference: nil)
+            }
+            rendered[tag] = RenderedLanguage(script: script, prompts: prompts)
+        }
+        self.rendered = rendered
+        self.renderedByPrimary = Self.byPrimary(rendered.keys)
+        // DefaultScripts refuses to exist without en-US.
+        self.fallback = rendered[.englishUS]!
+
+        var customs = [[LanguageTag: ResolvedPrompt]](repeating: [:], count: MessageType.allCases.count)
+        for greeting in customGreetings {
+            customs[greeting.type.ordinal][greeting.language] = ResolvedPrompt(
+                type: greeting.type, language: greeting.language.description, source: .custom, text: nil,
+                durationSeconds: greeting.durationSeconds, customReference: greeting.reference)
+        }
+        self.customs = customs
+        self.customsByPrimary = customs.map { Self.byPrimary($0.keys) }
+        self.customTypes = customs.indices.filter { !customs[$0].isEmpty }
+    }
+
+    /// The prompts `preference` hears, resolved for every type at once (SPEC §3).
+    public func resolver(for preference: LanguagePreference) -> PromptResolver {
+        let tags = preference.tags
+        let excluded = Set(preference.excluded)
+
+        // Every default script has all 18 types, so the default language is the same for every
+        // type: the first tag with a default script of its own tag or its primary language.
+        var language = self.fallback
+        var defaultTagIndex = tags.count - 1
+        for (index, tag) in tags.enumerated() {
+            if let hit = Self.match(tag, in: self.rendered, byPrimary: self.renderedByPrimary, excluding: excluded) {
+                language = hit
+                defaultTagIndex = index
+                break
+            }
+        }
+        var prompts = language.prompts
+        // A custom greeting wins when it matches a tag at or before the one that chose the default
+        // (at that tag, custom is tried before default).
+        if defaultTagIndex >= 0 {
+            for ordinal in self.customTypes {
+                for tag in tags[...defaultTagIndex] {
+                    if let hit = Self.match(tag, in: self.customs[ordinal], byPrimary: self.customsByPrimary[ordinal], excluding: excluded) {
+                        prompts[ordinal] = hit
+                        break
+                    }
+                }
+            }
+        }
+        let extensionPrompt = prompts[MessageType.extensionPromptBeforeDigits.ordinal]
+        return PromptResolver(
+            library: self, prompts: prompts,
+            extensionScript: extensionPrompt.source == .default ? language.script : nil)
+    }
+
+    /// The text of `type` in `language` under these settings: the default script of exactly that
+    /// tag, else of its primary language (`de-AT` → `de-DE`); `nil` when neither exists. For
+    /// `ivr prompts --language TAG`.
+    public func render(_ type: MessageType, language: LanguageTag, extension ext: String? = nil) -> String? {
+        guard let hit = Self.match(language, in: self.rendered, byPrimary: self.renderedByPrimary, excluding: []) else {
+            return nil
+        }
+        if type == .extensionPromptBeforeDigits, let ext {
+            return hit.script.render(type, productName: self.productName, fraudCode: self.fraudCode, extension: ext)
+        }
+        return hit.prompts[type.ordinal].text
+    }
+
+    // MARK: - Matching
+
+    /// `tag` exactly, else a tag of the same primary language that is not excluded.
+    private static func match<Value>(
+        _ tag: LanguageTag, in exact: [LanguageTag: Value], byPrimary: [String: [LanguageTag]], excluding excluded: Set<LanguageTag>
+    ) -> Value? {
+        if let hit = exact[tag] { return hit }
+        guard let candidates = byPrimary[tag.primary] else { return nil }
+        for candidate in candidates where !excluded.contains(candidate) {
+            return exact[candidate]
+        }
+        return nil
+    }
+
+    /// Tags grouped by primary language. Within a group, the bare primary tag (`de`) comes first,
+    /// then the others in tag order, so the choice among several `de-*` never depends on the
+    /// order of a catalog.
+    private static func byPrimary(_ tags: some Sequence<LanguageTag>) -> [String: [LanguageTag]] {
+        var groups: [String: [LanguageTag]] = [:]
+        for tag in tags { groups[tag.primary, default: []].append(tag) }
+        for key in groups.keys {
+            groups[key]!.sort { lhs, rhs in
+                let lhsBare = lhs.description.utf8.count == lhs.primary.utf8.count
+                let rhsBare = rhs.description.utf8.count == rhs.primary.utf8.count
+                return lhsBare != rhsBare ? lhsBare : lhs < rhs
+            }
+        }
+        return groups
+    }
+}
