@@ -1,1 +1,0 @@
-// The CallScript module; see ARCHITECTURE.md.
