@@ -1,0 +1,65 @@
+import Foundation
+import VoiceCall
+
+/// Everything one finished verification changes, recorded by ``VerificationStore/recordCall(_:)``
+/// in one transaction: the log line, the lockout counter, a block, and the e-mails.
+public struct CallOutcomeRecord: Sendable, Equatable {
+    /// A block to set because of this call (a fraud report with auto-block on).
+    public struct BlockRequest: Sendable, Equatable {
+        public var until: Date
+        public var reason: String
+        public var blockedBy: String
+
+        public init(until: Date, reason: String, blockedBy: String = "fraud-alert") {
+            self.until = until
+            self.reason = reason
+            self.blockedBy = blockedBy
+        }
+    }
+
+    /// The sign-in log line.
+    public var signIn: SignInRecord
+    /// The user whose counters change; `nil` when the request's user name was not valid (then only
+    /// the log line is written, and `denialTimes`, `verified` and `block` must be empty/false/nil).
+    public var user: UserName?
+    /// When each wrong PIN was entered (each is a denial, SPEC §5).
+    public var denialTimes: [Date]
+    /// The call ended `verified`: the counter is cleared (after the denials above are counted).
+    public var verified: Bool
+    /// A block to set, e.g. 90 days for a fraud report.
+    public var block: BlockRequest?
+    /// Notification e-mails to queue.
+    public var emails: [OutboxDraft]
+
+    public init(
+        signIn: SignInRecord, user: UserName?, denialTimes: [Date] = [], verified: Bool = false,
+        block: BlockRequest? = nil, emails: [OutboxDraft] = []
+    ) {
+        self.signIn = signIn
+        self.user = user
+        self.denialTimes = denialTimes
+        self.verified = verified
+        self.block = block
+        self.emails = emails
+    }
+}
+
+/// What ``VerificationStore/recordCall(_:)`` wrote.
+public struct RecordedCall: Sendable, Equatable {
+    /// The sign-in log row id.
+    public var signInID: Int64
+    /// The user's lockout state after the call (`.clear` when there is no user).
+    public var lockout: LockoutState
+    /// The outbox ids of the queued e-mails, in the order given.
+    public var outboxIDs: [Int64]
+}
+
+/// Whether a call may be placed for a user at a given start time (SPEC §2 step 1).
+public enum AccessCheck: Sendable, Equatable {
+    /// Go ahead; at most `remainingDenials` wrong PINs before the account locks.
+    case allowed(remainingDenials: Int)
+    /// A block is in force: result `blocked`, no call.
+    case blocked(Block)
+    /// A lockout is in force until the given time: result `locked_out`, no call.
+    case lockedOut(until: Date)
+}

@@ -1,0 +1,71 @@
+/// The database schema as an ordered list of migrations; `PRAGMA user_version` is how many have run.
+///
+/// Never edit a migration that has shipped: append a new one. Each runs inside the same
+/// `BEGIN IMMEDIATE` transaction that bumps `user_version`, so two processes opening a fresh state
+/// directory at once migrate it exactly once.
+enum Schema {
+    static let migrations: [String] = [
+        // 1: the first schema.
+        """
+        CREATE TABLE settings (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            json TEXT NOT NULL
+        );
+        CREATE TABLE blocks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            blocked_by TEXT NOT NULL,
+            blocked_at REAL NOT NULL,
+            until REAL NOT NULL,
+            lifted_at REAL,
+            lift_reason TEXT
+        );
+        CREATE INDEX blocks_by_user ON blocks (user, lifted_at);
+        CREATE TABLE lockout (
+            user TEXT PRIMARY KEY,
+            denials INTEGER NOT NULL,
+            last_denial_at REAL,
+            locked_until REAL
+        );
+        CREATE TABLE greetings (
+            type TEXT NOT NULL,
+            language TEXT NOT NULL COLLATE NOCASE,
+            file TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL,
+            duration REAL NOT NULL,
+            size INTEGER NOT NULL,
+            added_at REAL NOT NULL,
+            PRIMARY KEY (type, language)
+        );
+        CREATE TABLE signins (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time REAL NOT NULL,
+            user TEXT NOT NULL,
+            masked_number TEXT NOT NULL,
+            method TEXT NOT NULL,
+            caller_id TEXT,
+            language TEXT NOT NULL,
+            prompts TEXT NOT NULL,
+            result TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX signins_by_user ON signins (user COLLATE NOCASE, id);
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at REAL NOT NULL,
+            recipient TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('queued', 'sent')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            sent_at REAL
+        );
+        CREATE INDEX outbox_by_status ON outbox (status, id);
+        """
+    ]
+
+    /// The schema version this code writes.
+    static var currentVersion: Int { migrations.count }
+}

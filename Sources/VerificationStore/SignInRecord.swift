@@ -1,0 +1,56 @@
+import Foundation
+
+/// One line of the sign-in log (SPEC §7): every verification attempt, placed or not, adds one.
+///
+/// Holds no PIN and no full phone number: `maskedNumber` is already masked by the caller.
+public struct SignInRecord: Codable, Sendable, Equatable {
+    /// One prompt the call played.
+    public struct Prompt: Codable, Sendable, Equatable, Hashable {
+        /// The message type id (`greeting-standard`).
+        public var type: String
+        /// The language it was played in.
+        public var language: String
+        /// `custom` or `default`.
+        public var source: String
+
+        public init(type: String, language: String, source: String) {
+            self.type = type
+            self.language = language
+            self.source = source
+        }
+    }
+
+    /// When the call started.
+    public var time: Date
+    /// The user name as requested (lowercased when valid).
+    public var user: String
+    /// The number called, masked (`+1 XXXXXXX0100`).
+    public var maskedNumber: String
+    /// `standard` or `pin`.
+    public var method: String
+    /// The caller ID used (E.164), `nil` when no call was placed.
+    public var callerID: String?
+    /// The user's language preference as given.
+    public var language: String
+    /// The prompts played, in order.
+    public var prompts: [Prompt]
+    /// The result id (`fraud_reported`).
+    public var result: String
+    /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
+    public var detail: String
+
+    public init(
+        time: Date, user: String, maskedNumber: String, method: String, callerID: String?, language: String,
+        prompts: [Prompt], result: String, detail: String
+    ) {
+        self.time = time
+        self.user = user
+        self.maskedNumber = maskedNumber
+        self.method = method
+        self.callerID = callerID
+        self.language = language
+        self.prompts = prompts
+        self.result = result
+        self.detail = detail
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import VoiceCall
+
+extension VerificationStore {
+    /// The sign-in log, oldest first (in the order the calls were recorded).
+    ///
+    /// - Parameters:
+    ///   - user: only this user's records (compared ignoring case); `nil` for everyone.
+    ///   - limit: only the most recent `limit` records (still oldest first); `nil` for all.
+    public func signInLog(user: String? = nil, limit: Int? = nil) throws -> [SignInRecord] {
+        var sql = """
+            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail FROM signins
+            """
+        var values: [SQLiteValue] = []
+        if let user {
+            sql += " WHERE user = ? COLLATE NOCASE"
+            values.append(.text(user))
+        }
+        sql += " ORDER BY id DESC"
+        if let limit {
+            sql += " LIMIT ?"
+            values.append(.int(max(0, limit)))
+        }
+        let decoder = JSONDecoder()
+        let newestFirst = try self.db.query(sql, values) { row -> SignInRecord in
+            let promptsJSON = row.text(6)
+            let prompts: [SignInRecord.Prompt]
+            do {
+                prompts = try decoder.decode([SignInRecord.Prompt].self, from: Data(promptsJSON.utf8))
+            } catch {
+                throw StoreError(.corruptData, "a sign-in record's prompts cannot be read: \(error)")
+            }
+            return SignInRecord(
+                time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: row.text(3),
+                callerID: row.optionalText(4), language: row.text(5), prompts: prompts, result: row.text(7),
+                detail: row.text(8))
+        }
+        return newestFirst.reversed()
+    }
+
+    /// How many sign-in records there are.
+    public func signInCount() throws -> Int {
+        try self.db.query("SELECT count(*) FROM signins") { $0.int(0) }.first ?? 0
+    }
+
+    /// Appends one record; returns its row id.
+    func insertSignIn(_ record: SignInRecord) throws -> Int64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let prompts = String(decoding: try encoder.encode(record.prompts), as: UTF8.self)
+        try self.db.run(
+            """
+            INSERT INTO signins (time, user, masked_number, method, caller_id, language, prompts, result, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method),
+                .optionalText(record.callerID), .text(record.language), .text(prompts), .text(record.result),
+                .text(record.detail),
+            ])
+        return self.db.lastInsertRowID
+    }
+}
