@@ -100,7 +100,7 @@ struct LanguageScript: Sendable {
 
 extension MessageType {
     /// The position in `allCases` (0–17), for array-indexed lookups on the per-prompt hot path.
-    var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .authenticationSuccessful: 0
         case .extensionPrompt: 1

@@ -1,0 +1,50 @@
+import CallScript
+import Foundation
+import VoiceCall
+
+/// What one verification call did, as `ivr call` prints it. The JSON form (one object per call,
+/// keys sorted) is a documented contract: see the README's "JSON output" section.
+public struct CallReport: Sendable, Encodable {
+    public struct Prompt: Sendable, Encodable, Equatable {
+        public var type: String
+        public var language: String
+        public var source: String
+    }
+
+    /// One transcript line. Fields that do not apply to an event are left out.
+    public struct Line: Sendable, Encodable, Equatable {
+        public var time: Double
+        public var actor: String
+        public var event: String
+        public var type: String?
+        public var language: String?
+        public var source: String?
+        public var text: String?
+        public var key: String?
+        public var handling: String?
+        public var timer: String?
+        public var seconds: Double?
+        public var digits: String?
+        public var verdict: String?
+        public var result: String?
+        public var detail: String?
+        public var line: Int?
+        public var action: String?
+    }
+
+    public var file: String
+    public var user: String
+    /// The number called, masked but for its last two digits (`null`-free: "invalid" when unparsable).
+    public var number: String
+    public var method: String
+    public var startedAt: Date
+    public var result: String
+    public var detail: String
+    /// The caller ID the call came from; `nil` when no call was placed.
+    public var callerId: String?
+    public var prompts: [Prompt]
+    public var digitsSent: String
+    public var notifications: Int
+    public var durationSeconds: Double
+    public var transcript: [Line]
+}
