@@ -1,1 +1,0 @@
-// The GreetingAudio module; see ARCHITECTURE.md.
