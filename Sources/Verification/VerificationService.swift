@@ -115,6 +115,11 @@ public final class VerificationService {
         return record
     }
 
+    /// What each prompt plays for these languages under the current settings and greetings.
+    public func promptResolver(for languages: LanguagePreference) throws -> PromptResolver {
+        try promptLibrary(store.loadSettings()).resolver(for: languages)
+    }
+
     private func promptLibrary(_ settings: Settings) throws -> PromptLibrary {
         let key = LibraryKey(productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
         if let library, library.key == key { return library.value }

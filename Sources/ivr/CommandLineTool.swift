@@ -25,6 +25,14 @@ enum CommandLineTool {
         case "help":
             Output.line(HelpText.usage)
             return 0
+        case "call": return try CallCommand.run(&args)
+        case "greetings": return try GreetingsCommand.run(&args)
+        case "caller-id": return try CallerIDCommand.run(&args)
+        case "settings": return try SettingsCommand.run(&args)
+        case "users": return try UsersCommand.run(&args)
+        case "log": return try LogCommand.run(&args)
+        case "outbox": return try OutboxCommand.run(&args)
+        case "prompts": return try PromptsCommand.run(&args)
         default:
             throw CLIError.usage("unknown command '\(command)'")
         }

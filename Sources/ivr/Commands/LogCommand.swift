@@ -1,0 +1,30 @@
+import Foundation
+import VerificationStore
+
+/// `ivr log [--user USER] [--limit N]`: the sign-in log (SPEC §7), oldest first.
+enum LogCommand {
+    static func run(_ args: inout Arguments) throws -> Int32 {
+        try args.allowOnly(["user", "limit"], in: "log")
+        try args.noMoreWords(in: "log")
+        var limit: Int?
+        if let text = args.options["limit"] {
+            guard let value = Int(text), value > 0 else { throw CLIError.invalidInput("--limit: '\(text)' is not a positive whole number") }
+            limit = value
+        }
+        let records = try StateDirectory.service(args).store.signInLog(user: args.options["user"]?.lowercased(), limit: limit)
+        if args.json {
+            records.forEach { Output.json($0) }
+            return 0
+        }
+        guard !records.isEmpty else {
+            Output.line("The sign-in log is empty.")
+            return 0
+        }
+        let rows = records.map { record in
+            [UsersCommand.iso(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
+             record.language, record.result, record.detail]
+        }
+        Output.table([["TIME", "USER", "NUMBER", "METHOD", "CALLER ID", "LANGUAGE", "RESULT", "DETAIL"]] + rows).forEach(Output.line)
+        return 0
+    }
+}
