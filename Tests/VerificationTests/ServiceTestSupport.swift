@@ -1,0 +1,32 @@
+import CallScript
+import Foundation
+import Verification
+
+/// A service over a fresh state directory in the temp folder, and scripts written inline.
+struct ServiceFixture {
+    let directory: URL
+    let service: VerificationService
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-service-\(UUID().uuidString)")
+        service = try VerificationService(stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+    }
+
+    /// Runs a script given as text; `header` lines come first, then `actions`.
+    func call(_ header: String, _ actions: String, file: String = "test.call") throws -> CallReport {
+        let script = try CallScriptParser.parse(header + "\n" + actions + "\n", file: file)
+        return try service.run(script)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}
+
+func pinHeader(user: String = "pat@contoso.com", at time: String) -> String {
+    """
+    user \(user)
+    phone +1 425 555 0100
+    method pin
+    pin 4321
+    at \(time)
+    """
+}
