@@ -317,7 +317,7 @@ extension CallScriptParser {
                         line,
                         arguments.isEmpty
                             ? "'at' needs a timestamp, e.g. at 2026-11-25T10:00:00Z"
-                            : "'at' takes one word, an RFC 3339 timestamp like 2026-11-25T10:00:00Z"
+                            : "'at' takes one word, an RFC 3339 timestamp like 2026-11-25T10:00:00Z (date and time joined by 'T')"
                     )
                 }
                 switch CallScriptParser.timestamp(arguments[0]) {
