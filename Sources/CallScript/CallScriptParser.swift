@@ -64,17 +64,35 @@ public enum CallScriptParser {
     /// - Throws: ``CallScriptError``.
     public static func parse(contentsOf url: URL) throws(CallScriptError) -> CallScriptFile {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
-        let bytes = try self.readBytes(of: url, name: name)
+        return try self.parse(bytes: try self.readBytes(of: url, name: name), file: name)
+    }
+
+    /// Parses a script from raw bytes, as read from a file: what `parse(contentsOf:)` does after
+    /// reading, and the entry point for fuzzing.
+    ///
+    /// More than ``maximumFileBytes`` bytes, a NUL byte, or bytes that are not well-formed UTF-8
+    /// are refused before any parsing (the last two with their line).
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's content.
+    ///   - file: The path or name to put in error messages.
+    /// - Throws: ``CallScriptError``.
+    public static func parse(bytes: [UInt8], file: String) throws(CallScriptError) -> CallScriptFile {
+        guard bytes.count <= self.maximumFileBytes else {
+            throw CallScriptError(file: file, line: nil, message: self.tooLargeMessage)
+        }
         if let (offset, isNUL) = self.firstBadByte(in: bytes) {
             let line = 1 + bytes[..<offset].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             let message =
                 isNUL
                 ? "NUL byte: a call script is UTF-8 text"
                 : "bytes that are not valid UTF-8 (at byte \(offset + 1) of the file): a call script is UTF-8 text"
-            throw CallScriptError(file: name, line: line, message: message)
+            throw CallScriptError(file: file, line: line, message: message)
         }
-        return try self.parse(String(decoding: bytes, as: UTF8.self), file: name)
+        return try self.parse(String(decoding: bytes, as: UTF8.self), file: file)
     }
+
+    static let tooLargeMessage = "the file is larger than 1 MiB (1,048,576 bytes); a call script is a short text file"
 }
 
 // MARK: - Reading bytes
@@ -100,11 +118,7 @@ extension CallScriptParser {
         }
         let bytes = [UInt8](data ?? Data())
         guard bytes.count <= self.maximumFileBytes else {
-            throw CallScriptError(
-                file: name,
-                line: nil,
-                message: "the file is larger than 1 MiB (1,048,576 bytes); a call script is a short text file"
-            )
+            throw CallScriptError(file: name, line: nil, message: self.tooLargeMessage)
         }
         return bytes
     }
@@ -317,7 +331,7 @@ extension CallScriptParser {
                         line,
                         arguments.isEmpty
                             ? "'at' needs a timestamp, e.g. at 2026-11-25T10:00:00Z"
-                            : "'at' takes one word, an RFC 3339 timestamp like 2026-11-25T10:00:00Z"
+                            : "'at' takes one word, an RFC 3339 timestamp like 2026-11-25T10:00:00Z (date and time joined by 'T')"
                     )
                 }
                 switch CallScriptParser.timestamp(arguments[0]) {
