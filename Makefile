@@ -2,7 +2,7 @@
 SWIFT ?= swift
 IVR = .build/release/ivr
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,6 +18,12 @@ test: deps
 
 bench: build
 	bash scripts/bench.sh
+
+stress: build
+	bash scripts/stress.sh
+
+fuzz: deps
+	bash scripts/fuzz-greetings.sh
 
 clean:
 	rm -rf .build
