@@ -54,6 +54,15 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Comparab
     /// `en-US`, the language every prompt falls back to (SPEC §3).
     public static let englishUS = LanguageTag(canonical: "en-US", primary: "en")
 
+    // Equality and hashing use the canonical form only (`primary` follows from it).
+    public static func == (lhs: LanguageTag, rhs: LanguageTag) -> Bool {
+        lhs.description == rhs.description
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(self.description)
+    }
+
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool {
         lhs.description < rhs.description
     }
