@@ -38,16 +38,19 @@ public struct LanguagePreference: Sendable, Equatable {
     /// - Throws: `LanguageError` when the value is empty or no member of it is well-formed; the
     ///   error names the value and the first problem found.
     public init(parsing value: String) throws(LanguageError) {
-        var members: [(tag: LanguageTag?, weight: Int, order: Int)] = []
+        // Parsed on UTF-8 bytes: this runs for every call's language value.
+        let bytes = Array(value.utf8)
+        var members: [(tag: LanguageTag?, weight: Int)] = []
         var problems: [LanguageError] = []
-        var order = 0
-        for rawMember in value.split(separator: ",", omittingEmptySubsequences: false) {
-            let member = Self.trimmed(rawMember)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+            let member = Self.trimmed(bytes[start..<end])
+            start = end + 1
             if member.isEmpty { continue }  // RFC 9110 §5.6.1: empty list elements are allowed
-            order += 1
             do throws(LanguageError) {
-                let (range, weight) = try Self.parseMember(member, in: value)
-                members.append((range, weight, order))
+                members.append(try Self.parseMember(member, in: value))
             } catch {
                 problems.append(error)
             }
@@ -56,16 +59,22 @@ public struct LanguagePreference: Sendable, Equatable {
             if let first = problems.first { throw first }
             throw LanguageError(value: value, reason: "it names no language (expected a tag such as \"en-US\" or an Accept-Language list)")
         }
-        members.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.order < $1.order }
+        // Stable: equal weights keep the order they were written in.
+        if members.contains(where: { $0.weight != 1000 }) {
+            members = members.enumerated()
+                .sorted { $0.element.weight != $1.element.weight ? $0.element.weight > $1.element.weight : $0.offset < $1.offset }
+                .map(\.element)
+        }
         var excluded: [LanguageTag] = []
         for member in members where member.weight == 0 {
             if let tag = member.tag, !excluded.contains(tag) { excluded.append(tag) }
         }
-        let excludedSet = Set(excluded)
-        var seen = Set<LanguageTag>()
         var tags: [LanguageTag] = []
+        var seen = Set<LanguageTag>()
         for member in members where member.weight > 0 {
-            guard let tag = member.tag, !excludedSet.contains(tag), seen.insert(tag).inserted else { continue }
+            guard let tag = member.tag, !excluded.contains(tag) else { continue }
+            // Short lists (the usual case) need no hashing.
+            if members.count <= 8 ? tags.contains(tag) : !seen.insert(tag).inserted { continue }
             tags.append(tag)
         }
         self.tags = tags
@@ -76,38 +85,36 @@ public struct LanguagePreference: Sendable, Equatable {
     // MARK: - Parsing one member: `language-range [ OWS ";" OWS "q=" qvalue ]`
 
     /// Returns the member's tag (`nil` for `*`) and its weight in thousandths.
-    private static func parseMember(_ member: Substring, in value: String) throws(LanguageError) -> (LanguageTag?, Int) {
-        let parts = member.split(separator: ";", omittingEmptySubsequences: false)
-        let range = trimmed(parts[0])
+    private static func parseMember(_ member: ArraySlice<UInt8>, in value: String) throws(LanguageError) -> (LanguageTag?, Int) {
+        let shown = String(decoding: member, as: UTF8.self).debugDescription
+        let semicolon = member.firstIndex(of: UInt8(ascii: ";")) ?? member.endIndex
+        let range = trimmed(member[..<semicolon])
         let tag: LanguageTag?
-        if range == "*" {
+        if range.count == 1 && range.first == UInt8(ascii: "*") {
             tag = nil
         } else {
             do throws(LanguageError) {
-                tag = try LanguageTag(String(range))
+                tag = try LanguageTag(String(decoding: range, as: UTF8.self))
             } catch {
-                throw LanguageError(value: value, reason: "member \(String(member).debugDescription): \(error.reason)")
+                throw LanguageError(value: value, reason: "member \(shown): \(error.reason)")
             }
         }
-        switch parts.count {
-        case 1:
-            return (tag, 1000)
-        case 2:
-            let parameter = trimmed(parts[1])
-            guard let weight = qValue(parameter) else {
-                throw LanguageError(
-                    value: value,
-                    reason: "member \(String(member).debugDescription) has the weight \(String(parameter).debugDescription), expected q=0 to q=1 with at most 3 decimals")
-            }
-            return (tag, weight)
-        default:
-            throw LanguageError(value: value, reason: "member \(String(member).debugDescription) has more than one parameter (only \";q=\" is allowed)")
+        if semicolon == member.endIndex { return (tag, 1000) }
+        let parameter = trimmed(member[(semicolon + 1)...])
+        if parameter.contains(UInt8(ascii: ";")) {
+            throw LanguageError(value: value, reason: "member \(shown) has more than one parameter (only \";q=\" is allowed)")
         }
+        guard let weight = qValue(parameter) else {
+            throw LanguageError(
+                value: value,
+                reason: "member \(shown) has the weight \(String(decoding: parameter, as: UTF8.self).debugDescription), expected q=0 to q=1 with at most 3 decimals")
+        }
+        return (tag, weight)
     }
 
     /// `q=0.5` → 500; `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`. The `q` is case-insensitive.
-    private static func qValue(_ parameter: Substring) -> Int? {
-        let bytes = Array(parameter.utf8)
+    private static func qValue(_ parameter: ArraySlice<UInt8>) -> Int? {
+        let bytes = Array(parameter)
         guard bytes.count >= 3, bytes[0] | 0x20 == UInt8(ascii: "q"), bytes[1] == UInt8(ascii: "=") else { return nil }
         let number = bytes[2...]
         guard let whole = number.first, whole == UInt8(ascii: "0") || whole == UInt8(ascii: "1") else { return nil }
@@ -126,10 +133,10 @@ public struct LanguagePreference: Sendable, Equatable {
     }
 
     /// Removes optional white space (spaces and tabs) at both ends.
-    private static func trimmed(_ text: Substring) -> Substring {
-        var result = text
-        while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var result = bytes
+        while let first = result.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { result.removeFirst() }
+        while let last = result.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { result.removeLast() }
         return result
     }
 }

@@ -28,11 +28,10 @@ struct LanguageScript: Sendable {
 
         var body = text[...]
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let lineNumber = offset + 1
-            var line = rawLine
-            if line.last == "\r" { line = line.dropLast() }
-            let content = Self.trimmed(line)
+            // "\r\n" is one Character in Swift, so it is a separator of its own above.
+            let content = Self.trimmed(rawLine)
             if content.isEmpty || content.first == "#" { continue }
             guard let equals = content.firstIndex(of: "=") else {
                 throw DefaultScriptsError(file: file, line: lineNumber, message: "expected \"key = text\", found \(String(content).debugDescription)")

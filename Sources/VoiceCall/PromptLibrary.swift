@@ -7,24 +7,55 @@
 /// keeps per-call prompt resolution within the SPEC §12 budget. (`PromptResolver`'s all-in-one
 /// initialiser builds a library each time, which is fine for one call but not for thousands.)
 public struct PromptLibrary: Sendable {
-    public let defaults: DefaultScripts
-    public let productName: String
-    public let fraudCode: String
+    /// Everything, in one immutable box: a resolver made for every call shares it with a single
+    /// reference count instead of copying a dozen collections (which showed up as most of the
+    /// cost of `resolver(for:)`).
+    let storage: Storage
+
+    public var defaults: DefaultScripts { self.storage.defaults }
+    public var productName: String { self.storage.productName }
+    public var fraudCode: String { self.storage.fraudCode }
 
     /// One language's default prompts, rendered (18, by `MessageType.ordinal`).
-    struct RenderedLanguage: Sendable {
+    final class RenderedLanguage: Sendable {
         let script: LanguageScript
         let prompts: [ResolvedPrompt]
+
+        init(script: LanguageScript, prompts: [ResolvedPrompt]) {
+            self.script = script
+            self.prompts = prompts
+        }
     }
 
-    let rendered: [LanguageTag: RenderedLanguage]
-    let renderedByPrimary: [String: [LanguageTag]]
-    let fallback: RenderedLanguage
-    /// Custom greetings as played prompts, by `MessageType.ordinal`, then by exact tag.
-    let customs: [[LanguageTag: ResolvedPrompt]]
-    let customsByPrimary: [[String: [LanguageTag]]]
-    /// The ordinals of the types that have at least one custom greeting.
-    let customTypes: [Int]
+    final class Storage: Sendable {
+        let defaults: DefaultScripts
+        let productName: String
+        let fraudCode: String
+        let rendered: [LanguageTag: RenderedLanguage]
+        let renderedByPrimary: [String: [LanguageTag]]
+        let fallback: RenderedLanguage
+        /// Custom greetings as played prompts, by `MessageType.ordinal`, then by exact tag.
+        let customs: [[LanguageTag: ResolvedPrompt]]
+        let customsByPrimary: [[String: [LanguageTag]]]
+        /// The ordinals of the types that have at least one custom greeting.
+        let customTypes: [Int]
+
+        init(
+            defaults: DefaultScripts, productName: String, fraudCode: String, rendered: [LanguageTag: RenderedLanguage],
+            customs: [[LanguageTag: ResolvedPrompt]]
+        ) {
+            self.defaults = defaults
+            self.productName = productName
+            self.fraudCode = fraudCode
+            self.rendered = rendered
+            self.renderedByPrimary = PromptLibrary.byPrimary(rendered.keys)
+            // DefaultScripts refuses to exist without en-US.
+            self.fallback = rendered[.englishUS]!
+            self.customs = customs
+            self.customsByPrimary = customs.map { PromptLibrary.byPrimary($0.keys) }
+            self.customTypes = customs.indices.filter { !customs[$0].isEmpty }
+        }
+    }
 
     /// Renders every default prompt and indexes the custom greetings.
     ///
@@ -34,9 +65,6 @@ public struct PromptLibrary: Sendable {
     ///     language speak its own translation).
     ///   - fraudCode: the configured fraud code, spoken by the default fraud greetings.
     public init(defaults: DefaultScripts, customGreetings: [CustomGreetingRef], productName: String, fraudCode: String) {
-        self.defaults = defaults
-        self.productName = productName
-        self.fraudCode = fraudCode
         var rendered: [LanguageTag: RenderedLanguage] = [:]
         for (tag, script) in defaults.scripts {
             let prompts = MessageType.allCases.map { type in
@@ -47,10 +75,6 @@ public struct PromptLibrary: Sendable {
             }
             rendered[tag] = RenderedLanguage(script: script, prompts: prompts)
         }
-        self.rendered = rendered
-        self.renderedByPrimary = Self.byPrimary(rendered.keys)
-        // DefaultScripts refuses to exist without en-US.
-        self.fallback = rendered[.englishUS]!
 
         var customs = [[LanguageTag: ResolvedPrompt]](repeating: [:], count: MessageType.allCases.count)
         for greeting in customGreetings {
@@ -58,51 +82,52 @@ public struct PromptLibrary: Sendable {
                 type: greeting.type, language: greeting.language.description, source: .custom, text: nil,
                 durationSeconds: greeting.durationSeconds, customReference: greeting.reference)
         }
-        self.customs = customs
-        self.customsByPrimary = customs.map { Self.byPrimary($0.keys) }
-        self.customTypes = customs.indices.filter { !customs[$0].isEmpty }
+        self.storage = Storage(defaults: defaults, productName: productName, fraudCode: fraudCode, rendered: rendered, customs: customs)
+    }
+
+    init(storage: Storage) {
+        self.storage = storage
     }
 
     /// The prompts `preference` hears, resolved for every type at once (SPEC §3).
     public func resolver(for preference: LanguagePreference) -> PromptResolver {
+        let storage = self.storage
         let tags = preference.tags
         let excluded = Set(preference.excluded)
 
         // Every default script has all 18 types, so the default language is the same for every
         // type: the first tag with a default script of its own tag or its primary language.
-        var language = self.fallback
+        var language = storage.fallback
         var defaultTagIndex = tags.count - 1
         for (index, tag) in tags.enumerated() {
-            if let hit = Self.match(tag, in: self.rendered, byPrimary: self.renderedByPrimary, excluding: excluded) {
+            if let hit = Self.match(tag, in: storage.rendered, byPrimary: storage.renderedByPrimary, excluding: excluded) {
                 language = hit
                 defaultTagIndex = index
                 break
             }
         }
-        var prompts = language.prompts
         // A custom greeting wins when it matches a tag at or before the one that chose the default
-        // (at that tag, custom is tried before default).
+        // (at that tag, custom is tried before default). Kept apart from the shared default array
+        // so that no per-call copy of it is made.
+        var overrides: [ResolvedPrompt] = []
         if defaultTagIndex >= 0 {
-            for ordinal in self.customTypes {
+            for ordinal in storage.customTypes {
                 for tag in tags[...defaultTagIndex] {
-                    if let hit = Self.match(tag, in: self.customs[ordinal], byPrimary: self.customsByPrimary[ordinal], excluding: excluded) {
-                        prompts[ordinal] = hit
+                    if let hit = Self.match(tag, in: storage.customs[ordinal], byPrimary: storage.customsByPrimary[ordinal], excluding: excluded) {
+                        overrides.append(hit)
                         break
                     }
                 }
             }
         }
-        let extensionPrompt = prompts[MessageType.extensionPromptBeforeDigits.ordinal]
-        return PromptResolver(
-            library: self, prompts: prompts,
-            extensionScript: extensionPrompt.source == .default ? language.script : nil)
+        return PromptResolver(storage: storage, language: language, overrides: overrides)
     }
 
     /// The text of `type` in `language` under these settings: the default script of exactly that
     /// tag, else of its primary language (`de-AT` → `de-DE`); `nil` when neither exists. For
     /// `ivr prompts --language TAG`.
     public func render(_ type: MessageType, language: LanguageTag, extension ext: String? = nil) -> String? {
-        guard let hit = Self.match(language, in: self.rendered, byPrimary: self.renderedByPrimary, excluding: []) else {
+        guard let hit = Self.match(language, in: self.storage.rendered, byPrimary: self.storage.renderedByPrimary, excluding: []) else {
             return nil
         }
         if type == .extensionPromptBeforeDigits, let ext {
@@ -114,7 +139,7 @@ public struct PromptLibrary: Sendable {
     // MARK: - Matching
 
     /// `tag` exactly, else a tag of the same primary language that is not excluded.
-    private static func match<Value>(
+    static func match<Value>(
         _ tag: LanguageTag, in exact: [LanguageTag: Value], byPrimary: [String: [LanguageTag]], excluding excluded: Set<LanguageTag>
     ) -> Value? {
         if let hit = exact[tag] { return hit }
@@ -128,7 +153,7 @@ public struct PromptLibrary: Sendable {
     /// Tags grouped by primary language. Within a group, the bare primary tag (`de`) comes first,
     /// then the others in tag order, so the choice among several `de-*` never depends on the
     /// order of a catalog.
-    private static func byPrimary(_ tags: some Sequence<LanguageTag>) -> [String: [LanguageTag]] {
+    fileprivate static func byPrimary(_ tags: some Sequence<LanguageTag>) -> [String: [LanguageTag]] {
         var groups: [String: [LanguageTag]] = [:]
         for tag in tags { groups[tag.primary, default: []].append(tag) }
         for key in groups.keys {

@@ -38,11 +38,11 @@ public struct ResolvedPrompt: Sendable, Equatable {
 /// the extension's digits for *Extension prompt before digits*), since it runs for every prompt of
 /// every call.
 public struct PromptResolver: Sendable {
-    private let library: PromptLibrary
-    /// By `MessageType.ordinal`.
-    private let prompts: [ResolvedPrompt]
-    /// The script that speaks *Extension prompt before digits*, when that prompt is a default one.
-    private let extensionScript: LanguageScript?
+    private let storage: PromptLibrary.Storage
+    /// The default language chosen for this user, with its 18 rendered prompts.
+    private let language: PromptLibrary.RenderedLanguage
+    /// The custom greetings this user hears instead (at most one per type; usually none).
+    private let overrides: [ResolvedPrompt]
 
     /// Resolves every prompt for one user.
     ///
@@ -62,10 +62,10 @@ public struct PromptResolver: Sendable {
         self = library.resolver(for: preference)
     }
 
-    init(library: PromptLibrary, prompts: [ResolvedPrompt], extensionScript: LanguageScript?) {
-        self.library = library
-        self.prompts = prompts
-        self.extensionScript = extensionScript
+    init(storage: PromptLibrary.Storage, language: PromptLibrary.RenderedLanguage, overrides: [ResolvedPrompt]) {
+        self.storage = storage
+        self.language = language
+        self.overrides = overrides
     }
 
     /// What `type` plays for this user.
@@ -73,19 +73,21 @@ public struct PromptResolver: Sendable {
     /// - Parameter extension: for *Extension prompt before digits*, the extension being dialled,
     ///   spoken key by key; ignored for other types and for a custom greeting.
     public func resolve(_ type: MessageType, extension ext: String? = nil) -> ResolvedPrompt {
-        if type == .extensionPromptBeforeDigits, let ext, !ext.isEmpty, let script = self.extensionScript {
-            let text = script.render(type, productName: self.library.productName, fraudCode: self.library.fraudCode, extension: ext)
+        for prompt in self.overrides where prompt.type == type { return prompt }
+        if type == .extensionPromptBeforeDigits, let ext, !ext.isEmpty {
+            let script = self.language.script
+            let text = script.render(type, productName: self.storage.productName, fraudCode: self.storage.fraudCode, extension: ext)
             return ResolvedPrompt(
                 type: type, language: script.tag.description, source: .default, text: text,
                 durationSeconds: SpeechDuration.estimate(text: text, language: script.tag), customReference: nil)
         }
-        return self.prompts[type.ordinal]
+        return self.language.prompts[type.ordinal]
     }
 
     /// The default text of `type` in `language` (exact tag, else its primary language) under this
     /// resolver's product name and fraud code, whatever the user's preference; `nil` when no script
     /// of that language exists. For `ivr prompts --language TAG`.
     public func render(_ type: MessageType, language: LanguageTag, extension ext: String? = nil) -> String? {
-        self.library.render(type, language: language, extension: ext)
+        PromptLibrary(storage: self.storage).render(type, language: language, extension: ext)
     }
 }
