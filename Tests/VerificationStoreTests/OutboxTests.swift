@@ -31,4 +31,21 @@ import Testing
             #expect(try store.outbox().count == 2)
         }
     }
+
+    @Test func claimsKeepTwoDeliverersApartUntilSettledOrExpired() throws {
+        try withStateDirectory { dir in
+            let a = try VerificationStore(directory: dir)
+            let b = try VerificationStore(directory: dir)
+            let ids = try a.enqueue([OutboxDraft(to: "x@y.org", subject: "s", body: "b")], at: t0)
+            #expect(try a.claimPendingMessages(at: t0, leaseSeconds: 60).map(\.id) == ids)
+            #expect(try b.claimPendingMessages(at: t0.addingTimeInterval(30), leaseSeconds: 60).isEmpty)
+            // The first deliverer died: after the lease, the next run gets it.
+            #expect(try b.claimPendingMessages(at: t0.addingTimeInterval(60), leaseSeconds: 60).map(\.id) == ids)
+            #expect(try b.markFailed(id: ids[0], error: "exit 1"))
+            // A failure releases the claim at once.
+            #expect(try a.claimPendingMessages(at: t0.addingTimeInterval(61)).map(\.id) == ids)
+            #expect(try a.markSent(id: ids[0], at: t0.addingTimeInterval(62)))
+            #expect(try b.claimPendingMessages(at: days(1)).isEmpty)
+        }
+    }
 }
