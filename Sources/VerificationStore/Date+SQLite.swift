@@ -1,7 +1,8 @@
 import Foundation
 
 /// Times are stored as REAL seconds since 1970-01-01T00:00:00Z, readable with SQLite's own
-/// `datetime(col, 'unixepoch')`. Whole and millisecond times round-trip exactly.
+/// `datetime(col, 'unixepoch')`. Whole seconds and milliseconds since 1970 round-trip exactly; other
+/// instants (`Date()`) to within a microsecond (Foundation counts from 2001, and the conversion rounds).
 extension Date {
     var sqlValue: SQLiteValue { .real(self.timeIntervalSince1970) }
 

@@ -60,7 +60,8 @@ enum Schema {
             status TEXT NOT NULL CHECK (status IN ('queued', 'sent')),
             attempts INTEGER NOT NULL DEFAULT 0,
             last_error TEXT,
-            sent_at REAL
+            sent_at REAL,
+            claimed_until REAL
         );
         CREATE INDEX outbox_by_status ON outbox (status, id);
         """

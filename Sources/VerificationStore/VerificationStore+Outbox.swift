@@ -7,7 +7,7 @@ extension VerificationStore {
         try self.write { try self.insertOutbox(drafts, at: time) }
     }
 
-    /// Messages not delivered yet, oldest first.
+    /// Messages not delivered yet, oldest first (claimed or not).
     public func pendingMessages() throws -> [OutboxMessage] {
         try self.db.query(Self.outboxSelect + " WHERE status = 'queued' ORDER BY id", [], Self.outboxRow)
     }
@@ -15,6 +15,23 @@ extension VerificationStore {
     /// Every message, queued and sent, oldest first.
     public func outbox() throws -> [OutboxMessage] {
         try self.db.query(Self.outboxSelect + " ORDER BY id", [], Self.outboxRow)
+    }
+
+    /// Claims the queued messages nobody else is delivering, for `leaseSeconds`, and returns them
+    /// oldest first.
+    ///
+    /// Two processes delivering at once never both get the same message: a claimed message is
+    /// skipped by other claims until ``markSent(id:at:)`` or ``markFailed(id:error:)`` settles it, or
+    /// until the lease runs out (the claimer died), after which the next run retries it.
+    public func claimPendingMessages(at time: Date, leaseSeconds: TimeInterval = 300) throws -> [OutboxMessage] {
+        try self.write {
+            let free = "status = 'queued' AND (claimed_until IS NULL OR claimed_until <= ?)"
+            let messages = try self.db.query(Self.outboxSelect + " WHERE \(free) ORDER BY id", [time.sqlValue], Self.outboxRow)
+            try self.db.run(
+                "UPDATE outbox SET claimed_until = ? WHERE \(free)",
+                [time.addingTimeInterval(leaseSeconds).sqlValue, time.sqlValue])
+            return messages
+        }
     }
 
     /// Marks a queued message delivered.
@@ -26,7 +43,7 @@ extension VerificationStore {
         try self.write {
             try self.db.run(
                 """
-                UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+                UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, claimed_until = NULL
                 WHERE id = ? AND status = 'queued'
                 """,
                 [time.sqlValue, .integer(id)])
@@ -41,7 +58,7 @@ extension VerificationStore {
     public func markFailed(id: Int64, error: String) throws -> Bool {
         try self.write {
             try self.db.run(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'queued'",
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, claimed_until = NULL WHERE id = ? AND status = 'queued'",
                 [.text(error), .integer(id)])
             return self.db.changes > 0
         }

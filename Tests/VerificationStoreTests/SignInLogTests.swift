@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import VoiceCall
+@testable import VerificationStore
+
+@Suite struct SignInLogTests {
+    @Test func recordsComeBackInRecordingOrderWithEveryField() throws {
+        try withStateDirectory { dir in
+            let store = try VerificationStore(directory: dir)
+            var first = signIn("alice@contoso.com", at: minutes(5), result: .verified, detail: .completed)
+            first.prompts = [
+                .init(type: "greeting-pin", language: "de-DE", source: "custom"),
+                .init(type: "authentication-successful", language: "en-US", source: "default"),
+            ]
+            let second = signIn("bob@contoso.com", at: minutes(1), result: .blocked, detail: .userBlocked)  // earlier time, later record
+            var third = signIn("alice@contoso.com", at: minutes(6), result: .notAnswered, detail: .notAnswered)
+            third.callerID = nil
+            third.prompts = []
+            for record in [first, second, third] {
+                try store.recordCall(CallOutcomeRecord(signIn: record, user: nil))
+            }
+            #expect(try store.signInLog() == [first, second, third])
+            #expect(try store.signInLog(user: "ALICE@contoso.com") == [first, third])
+            #expect(try store.signInLog(limit: 2) == [second, third])
+            #expect(try store.signInLog(user: "alice@contoso.com", limit: 1) == [third])
+            #expect(try store.signInLog(user: "nobody@contoso.com").isEmpty)
+            #expect(try store.signInCount() == 3)
+        }
+    }
+
+    @Test func blockedCallsAreLoggedToo() throws {
+        try withStateDirectory { dir in
+            let store = try VerificationStore(directory: dir)
+            let record = signIn("alice@contoso.com", at: t0, result: .blocked, detail: .userBlocked)
+            try store.recordCall(CallOutcomeRecord(signIn: record, user: user("alice@contoso.com")))
+            #expect(try store.signInLog().first?.detail == "MFA denied; user is blocked")
+        }
+    }
+}
