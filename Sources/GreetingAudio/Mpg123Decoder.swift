@@ -5,7 +5,8 @@ import CMpg123
 /// Feed mode means we read the file ourselves in fixed 64 KiB blocks and libmpg123 never seeks:
 /// it sees exactly the bytes we hand it. Gapless decoding is on (encoder delay and padding are
 /// removed) but stream-length information (Xing/Info frame count, ID3 `TLEN`) is ignored, so a
-/// forged frame count cannot end decoding early.
+/// forged frame count cannot end decoding early, and resynchronisation is unlimited, so frames
+/// hidden behind junk are decoded too.
 final class Mpg123Decoder {
     private let handle: OpaquePointer
     private var channels = 1
@@ -22,6 +23,9 @@ final class Mpg123Decoder {
         self.handle = handle
         let flags = Int(MPG123_GAPLESS.rawValue | MPG123_QUIET.rawValue | MPG123_IGNORE_STREAMLENGTH.rawValue)
         try self.check(mpg123_param2(handle, CInt(MPG123_FLAGS.rawValue), flags, 0))
+        // Search the whole stream when resynchronising, so frames hidden behind a long run of junk
+        // are found (and counted) instead of ending the decode.
+        try self.check(mpg123_param2(handle, CInt(MPG123_RESYNC_LIMIT.rawValue), -1, 0))
         try self.check(mpg123_open_feed(handle))
     }
 
