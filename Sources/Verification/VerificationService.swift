@@ -135,12 +135,13 @@ public final class VerificationService {
     // MARK: Mail
 
     /// Hands every queued message to the delivery command; a failure leaves it queued with the
-    /// reason, to be retried by the next call or `ivr outbox --deliver`.
+    /// reason, to be retried by the next call or `ivr outbox --deliver`. Messages are claimed
+    /// first, so two processes delivering at once never send the same one twice.
     /// - Returns: how many were delivered now.
     @discardableResult
     public func deliverQueuedMail(_ settings: Settings? = nil) -> Int {
         guard let settings = settings ?? (try? store.loadSettings()), let command = settings.notificationCommand,
-              let pending = try? store.pendingMessages()
+              let pending = try? store.claimPendingMessages(at: now)
         else { return 0 }
         let delivery = MailDelivery(command: command)
         var delivered = 0
