@@ -43,23 +43,3 @@ public struct CallOutcomeRecord: Sendable, Equatable {
         self.emails = emails
     }
 }
-
-/// What ``VerificationStore/recordCall(_:)`` wrote.
-public struct RecordedCall: Sendable, Equatable {
-    /// The sign-in log row id.
-    public var signInID: Int64
-    /// The user's lockout state after the call (`.clear` when there is no user).
-    public var lockout: LockoutState
-    /// The outbox ids of the queued e-mails, in the order given.
-    public var outboxIDs: [Int64]
-}
-
-/// Whether a call may be placed for a user at a given start time (SPEC §2 step 1).
-public enum AccessCheck: Sendable, Equatable {
-    /// Go ahead; at most `remainingDenials` wrong PINs before the account locks.
-    case allowed(remainingDenials: Int)
-    /// A block is in force: result `blocked`, no call.
-    case blocked(Block)
-    /// A lockout is in force until the given time: result `locked_out`, no call.
-    case lockedOut(until: Date)
-}

@@ -54,4 +54,16 @@ import Testing
             #expect(try store.signInLog() == [record])
         }
     }
+
+    @Test func defaultDirectoryFollowsTheSpec() {
+        let home = URL(fileURLWithPath: "/home/u", isDirectory: true)
+        func path(_ env: [String: String]) -> String {
+            VerificationStore.defaultDirectory(environment: env, home: home).path
+        }
+        #expect(path([:]) == "/home/u/.local/state/ivr")
+        #expect(path(["XDG_STATE_HOME": "/x/state"]) == "/x/state/ivr")
+        #expect(path(["XDG_STATE_HOME": "relative"]) == "/home/u/.local/state/ivr")
+        #expect(path(["IVR_STATE_DIR": "/s", "XDG_STATE_HOME": "/x"]) == "/s")
+        #expect(path(["IVR_STATE_DIR": ""]) == "/home/u/.local/state/ivr")
+    }
 }
