@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` (build, run a sample call) and `make test`.
 SWIFT ?= swift
+FUZZ_SECONDS ?= 300
 IVR = .build/release/ivr
 
 .PHONY: deps build demo test bench stress fuzz clean
@@ -23,7 +24,8 @@ stress: build
 	bash scripts/stress.sh
 
 fuzz: deps
-	bash scripts/fuzz-greetings.sh
+	bash scripts/fuzz-greetings.sh $(FUZZ_SECONDS)
+	bash scripts/fuzz-call-scripts.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build
