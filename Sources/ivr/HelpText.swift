@@ -13,6 +13,7 @@ enum HelpText {
       greetings list                        List stored custom greetings.
       greetings remove --type TYPE --language TAG
                                             Remove a custom greeting.
+      greetings revalidate                  Decode every stored greeting again.
       caller-id check NUMBER...             Check numbers as a caller ID (US numbers only).
       settings show                         Show every setting.
       settings set KEY VALUE                Change one setting ('ivr settings show' lists the keys).

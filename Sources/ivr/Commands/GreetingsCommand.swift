@@ -12,8 +12,9 @@ enum GreetingsCommand {
         case "add": return try add(&args)
         case "list": return try list(&args)
         case "remove": return try remove(&args)
-        case let other?: throw CLIError.usage("unknown 'greetings' command '\(other)'; expected validate, add, list or remove")
-        case nil: throw CLIError.usage("'greetings' needs a command: validate, add, list or remove")
+        case "revalidate": return try revalidate(&args)
+        case let other?: throw CLIError.usage("unknown 'greetings' command '\(other)'; expected validate, add, list, remove or revalidate")
+        case nil: throw CLIError.usage("'greetings' needs a command: validate, add, list, remove or revalidate")
         }
     }
 
@@ -77,6 +78,21 @@ enum GreetingsCommand {
             Output.line(removed ? "Removed \(type.id) in \(language)." : "No custom \(type.id) greeting in \(language).")
         }
         return removed ? 0 : 1
+    }
+
+    /// Decodes every stored greeting again (after a library upgrade, say, or to check the state
+    /// directory was not tampered with); exit 1 when any no longer passes.
+    private static func revalidate(_ args: inout Arguments) throws -> Int32 {
+        try args.allowOnly([], in: "greetings revalidate")
+        try args.noMoreWords(in: "greetings revalidate")
+        let store = try StateDirectory.service(args).store
+        var allAccepted = true
+        for record in try store.greetings() {
+            let report = GreetingValidator.validate(fileAt: store.greetingFileURL(record).path)
+            allAccepted = allAccepted && report.accepted
+            if args.json { Output.json(report) } else { print(report) }
+        }
+        return allAccepted ? 0 : 1
     }
 
     private static func typeAndLanguage(_ args: Arguments, command: String) throws -> (MessageType, LanguageTag) {
