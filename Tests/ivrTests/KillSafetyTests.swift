@@ -122,6 +122,30 @@ struct KillSafetyTests {
         }  // else: no sqlite3 tool installed; `ivr greetings list` reading the catalog is the check.
     }
 
+    @Test("a greeting file left behind by a kill between rename and commit is cleaned up by later greeting commands")
+    func orphanGreetingFilesAreSwept() throws {
+        let dir = try TemporaryDirectory()
+        let state = dir.url.appendingPathComponent("state")
+        let wav = dir.url.appendingPathComponent("hello.wav")
+        try WAVFile.silence(seconds: 2).write(to: wav)
+        let add = ["greetings", "add", "--type", "greeting-pin", "--language", "fr-FR", wav.path]
+        #expect(IVRProcess.run(add, state: state).exitCode == 0)
+        // What a kill after the rename and before the commit leaves: a whole file no row names.
+        let greetings = state.appendingPathComponent("greetings")
+        let orphan = greetings.appendingPathComponent("greeting-pin.fr-FR.\(UUID().uuidString.lowercased()).wav")
+        try WAVFile.silence(seconds: 2).write(to: orphan)
+
+        #expect(IVRProcess.run(add, state: state).exitCode == 0)
+        #expect(IVRProcess.run(["greetings", "list"], state: state).exitCode == 0)
+        let listed = try IVRProcess.run(["greetings", "list", "--json"], state: state).jsonLines().compactMap { $0["fileName"] as? String }
+        #expect(listed.count == 1)
+        #expect(!listed.contains(orphan.lastPathComponent))
+        withKnownIssue("VerificationStore.sweepOrphans(now:) exists but no ivr command calls it: debris of killed uploads stays forever") {
+            let names = try FileManager.default.contentsOfDirectory(atPath: greetings.path)
+            #expect(Set(names) == Set(listed), "unreferenced files: \(Set(names).subtracting(listed).sorted())")
+        }
+    }
+
     @Test("kill -9 during a batch of calls: log records = printed reports (+1 at most), every record whole")
     func killDuringCalls() throws {
         let dir = try TemporaryDirectory()
