@@ -47,4 +47,28 @@ public struct CallReport: Sendable, Encodable {
     public var notifications: Int
     public var durationSeconds: Double
     public var transcript: [Line]
+
+    private enum CodingKeys: String, CodingKey {
+        case file, user, number, method, startedAt, result, detail, callerId, prompts, digitsSent, notifications
+        case durationSeconds, transcript
+    }
+
+    /// Every key is always present: `callerId` is an explicit `null` when no call was placed, so a
+    /// consumer can tell "no caller ID" from "old format".
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(user, forKey: .user)
+        try container.encode(number, forKey: .number)
+        try container.encode(method, forKey: .method)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(result, forKey: .result)
+        try container.encode(detail, forKey: .detail)
+        try container.encode(callerId, forKey: .callerId)
+        try container.encode(prompts, forKey: .prompts)
+        try container.encode(digitsSent, forKey: .digitsSent)
+        try container.encode(notifications, forKey: .notifications)
+        try container.encode(durationSeconds, forKey: .durationSeconds)
+        try container.encode(transcript, forKey: .transcript)
+    }
 }

@@ -68,10 +68,8 @@ struct CLIContractTests {
         #expect((report["prompts"] as? [Any])?.isEmpty == true)
         #expect(report["digitsSent"] as? String == "")
         #expect(report["notifications"] as? Int == 0)
-        withKnownIssue("ivr call --json omits `callerId` (instead of null) when no call is placed") {
-            for key in Self.callKeys { #expect(report[key] != nil, "missing key \(key)") }
-            #expect(report["callerId"] is NSNull)
-        }
+        for key in Self.callKeys { #expect(report[key] != nil, "missing key \(key)") }
+        #expect(report["callerId"] is NSNull)
     }
 
     @Test("a script that does not parse exits 1, names file:line, and records nothing")

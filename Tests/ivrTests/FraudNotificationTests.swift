@@ -104,12 +104,7 @@ struct FraudNotificationTests {
         #expect(outbox.count == 2)
         #expect(outbox.allSatisfy { $0["status"] as? String == "sent" })
         let delivered = try Self.messages(in: mailbox).count
-        withKnownIssue(
-            "deliverQueuedMail reads the queued messages without claiming them: two processes deliver the same mail",
-            isIntermittent: true
-        ) {
-            #expect(delivered == 2)
-        }
+        #expect(delivered == 2)
     }
 
     @Test("outbox --deliver with no delivery command is refused with exit 1")

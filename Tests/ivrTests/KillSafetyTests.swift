@@ -140,10 +140,8 @@ struct KillSafetyTests {
         let listed = try IVRProcess.run(["greetings", "list", "--json"], state: state).jsonLines().compactMap { $0["fileName"] as? String }
         #expect(listed.count == 1)
         #expect(!listed.contains(orphan.lastPathComponent))
-        withKnownIssue("VerificationStore.sweepOrphans(now:) exists but no ivr command calls it: debris of killed uploads stays forever") {
-            let names = try FileManager.default.contentsOfDirectory(atPath: greetings.path)
-            #expect(Set(names) == Set(listed), "unreferenced files: \(Set(names).subtracting(listed).sorted())")
-        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: greetings.path)
+        #expect(Set(names) == Set(listed), "unreferenced files: \(Set(names).subtracting(listed).sorted())")
     }
 
     @Test("kill -9 during a batch of calls: log records = printed reports (+1 at most), every record whole")

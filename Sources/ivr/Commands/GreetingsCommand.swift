@@ -30,6 +30,8 @@ enum GreetingsCommand {
         return allAccepted ? 0 : 1
     }
 
+    /// `add` and `list` first sweep files no catalog row references (debris of an upload killed
+    /// between its rename and its commit); the store leaves uploads in progress alone.
     private static func add(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly(["type", "language"], in: "greetings add")
         let (type, language) = try typeAndLanguage(args, command: "greetings add")
@@ -41,6 +43,7 @@ enum GreetingsCommand {
             return 1
         }
         let service = try StateDirectory.service(args)
+        try service.store.sweepOrphans(now: service.now)
         let record = try service.store.addGreeting(
             type: type, language: language.description, sourceFile: URL(fileURLWithPath: path), format: format.rawValue,
             durationSeconds: duration, sizeBytes: report.sizeBytes, at: service.now)
@@ -55,7 +58,9 @@ enum GreetingsCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "greetings list")
         try args.noMoreWords(in: "greetings list")
-        let records = try StateDirectory.service(args).store.greetings()
+        let service = try StateDirectory.service(args)
+        try service.store.sweepOrphans(now: service.now)
+        let records = try service.store.greetings()
         if args.json {
             records.forEach { Output.json($0) }
         } else if records.isEmpty {
