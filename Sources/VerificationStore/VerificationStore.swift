@@ -64,6 +64,12 @@ public final class VerificationStore {
         try self.db.query("PRAGMA user_version") { $0.int(0) }.first ?? 0
     }
 
+    /// SQLite's own check of every page and index (`PRAGMA integrity_check`): `["ok"]` when the
+    /// database is sound, else one line per problem. For crash tests and admins alike.
+    public func integrityCheck() throws -> [String] {
+        try self.db.query("PRAGMA integrity_check") { $0.text(0) }
+    }
+
     private func migrate() throws {
         // Fast path without the write lock: already current.
         let version = try self.schemaVersion()
