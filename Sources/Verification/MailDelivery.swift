@@ -11,24 +11,38 @@ struct MailDelivery {
     var timeout: TimeInterval = 30
 
     /// Delivers one message; throws a readable reason when the command fails.
+    ///
+    /// The message goes in from a background queue and the command's standard error goes to a
+    /// scratch file, so a command that floods its error output or never reads its input cannot
+    /// stall us: only the timeout bounds the wait.
     func deliver(_ message: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
         let input = Pipe()
-        let errors = Pipe()
+        let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-mail-\(UUID().uuidString).err")
+        guard FileManager.default.createFile(atPath: errorURL.path, contents: nil),
+              let errorFile = try? FileHandle(forWritingTo: errorURL)
+        else { throw DeliveryError(reason: "cannot create a scratch file for the delivery command's errors") }
+        defer {
+            try? errorFile.close()
+            try? FileManager.default.removeItem(at: errorURL)
+        }
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
+        process.standardError = errorFile
+        // A command that exits without reading its input must not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             try process.run()
         } catch {
             throw DeliveryError(reason: "could not start '\(command)': \(error.localizedDescription)")
         }
-        // A command that exits without reading its input must not kill us with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        try? input.fileHandleForWriting.write(contentsOf: Data(message.utf8))
-        try? input.fileHandleForWriting.close()
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            try? writer.write(contentsOf: Data(message.utf8))
+            try? writer.close()
+        }
 
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
@@ -37,9 +51,9 @@ struct MailDelivery {
             process.waitUntilExit()
             throw DeliveryError(reason: "'\(command)' did not finish within \(Int(timeout)) s")
         }
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            let detail = stderr.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)
+            let head = (try? FileHandle(forReadingFrom: errorURL).read(upToCount: 200)) ?? nil
+            let detail = String(decoding: head ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw DeliveryError(reason: "'\(command)' exited with status \(process.terminationStatus)" + (detail.isEmpty ? "" : ": \(detail)"))
         }
     }
