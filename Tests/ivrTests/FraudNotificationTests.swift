@@ -107,6 +107,30 @@ struct FraudNotificationTests {
         #expect(delivered == 2)
     }
 
+    /// Disabled because it shows a hang: `MailDelivery.deliver` reads the command's standard error only
+    /// after the command exits, so a command writing more than a pipe buffer (64 KiB) to standard
+    /// error blocks forever, and the 30 s timeout's `terminate()` does not end the wait. A watchdog
+    /// kills `ivr` after 120 s so that, once enabled, the test fails rather than hangs.
+    @Test(
+        "a delivery command that writes a lot to standard error is still delivered (or times out)",
+        .disabled("ivr outbox --deliver hangs when the delivery command writes > 64 KiB to stderr"))
+    func noisyDeliveryCommand() throws {
+        let dir = try TemporaryDirectory()
+        let state = dir.url.appendingPathComponent("state")
+        let failing = try dir.writeExecutable("#!/bin/sh\ncat >/dev/null\nexit 1\n", to: "fail.sh")
+        let noisy = try dir.writeExecutable(
+            "#!/bin/sh\ncat >/dev/null\nhead -c 200000 /dev/zero | tr '\\000' x >&2\nexit 0\n", to: "noisy.sh")
+        #expect(IVRProcess.run(["settings", "set", "notifications.emails", "a@example.com"], state: state).exitCode == 0)
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", failing.path], state: state).exitCode == 0)
+        let script = try CallScriptText.fraud("mallory@contoso.com").write(in: dir.url, as: "fraud")
+        #expect(try IVRProcess.calls([script], state: state).first?["notifications"] as? Int == 1)
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", noisy.path], state: state).exitCode == 0)
+        let delivered = try IVRProcess.start(["outbox", "--deliver", "--json"], state: state).finish(killingAfter: 120)
+        #expect(!delivered.killed, "ivr outbox --deliver did not return")
+        #expect(delivered.exitCode == 0)
+        #expect(try delivered.jsonLines().first?["status"] as? String == "sent")
+    }
+
     @Test("outbox --deliver with no delivery command is refused with exit 1")
     func deliverWithoutCommand() throws {
         let dir = try TemporaryDirectory()

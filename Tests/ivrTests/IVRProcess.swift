@@ -118,6 +118,15 @@ enum IVRProcess {
             if process.isRunning { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
         }
 
+        /// A watchdog for a command that is known to hang: waits, then SIGKILLs it after `limit`
+        /// seconds so a test fails instead of hanging the suite. Only the failure path depends on time.
+        func finish(killingAfter limit: Double) -> Result {
+            let deadline = Date().addingTimeInterval(limit)
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            kill()
+            return finish()
+        }
+
         func finish() -> Result {
             process.waitUntilExit()
             return Result(
