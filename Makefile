@@ -21,7 +21,7 @@ bench: build
 	bash scripts/bench.sh
 
 stress: build
-	bash scripts/stress.sh
+	IVR=$(IVR) bash scripts/stress.sh
 
 fuzz: deps
 	bash scripts/fuzz-greetings.sh $(FUZZ_SECONDS)

@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
     ]
 )

@@ -24,7 +24,7 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     public var time: Date
     /// The user name as requested (lowercased when valid).
     public var user: String
-    /// The number called, masked (`+1 XXXXXXX0100`).
+    /// The number called, masked but for its last two digits (`+*********00`).
     public var maskedNumber: String
     /// `standard` or `pin`.
     public var method: String
@@ -52,5 +52,24 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         self.prompts = prompts
         self.result = result
         self.detail = detail
+    }
+
+    /// JSON names match `ivr call --json` (`callerId`), and every key is always present: `callerId`
+    /// is an explicit `null` when no call was placed.
+    private enum CodingKeys: String, CodingKey {
+        case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(time, forKey: .time)
+        try container.encode(user, forKey: .user)
+        try container.encode(maskedNumber, forKey: .maskedNumber)
+        try container.encode(method, forKey: .method)
+        try container.encode(callerID, forKey: .callerID)
+        try container.encode(language, forKey: .language)
+        try container.encode(prompts, forKey: .prompts)
+        try container.encode(result, forKey: .result)
+        try container.encode(detail, forKey: .detail)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VerificationStore
 import Testing
 
 /// Runs the real, built `ivr` executable as a child process, the way an administrator or an
@@ -165,24 +166,9 @@ enum IVRProcess {
         return try ran.jsonLines(sourceLocation: sourceLocation)
     }
 
-    /// `sqlite3` when installed, for `PRAGMA integrity_check`; nil means skip that check.
-    static let sqlite3: URL? = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"]
-        .map { URL(fileURLWithPath: $0) }
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-
-    /// The database's own verdict on its pages, or nil when `sqlite3` is not installed.
-    static func integrityCheck(_ state: URL) throws -> String? {
-        guard let sqlite3 else { return nil }
-        let process = Process()
-        process.executableURL = sqlite3
-        process.arguments = [state.appendingPathComponent("ivr.sqlite").path, "PRAGMA integrity_check;"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The database's own verdict on its pages (`PRAGMA integrity_check`): "ok" when sound.
+    static func integrityCheck(_ state: URL) throws -> String {
+        try VerificationStore(directory: state).integrityCheck().joined(separator: "\n")
     }
 }
 

@@ -53,9 +53,7 @@ struct KillSafetyTests {
         }
         #expect(kills > 0, "no process was killed; the sweep missed")
         #expect(IVRProcess.run(["log", "--json"], state: state).exitCode == 0)
-        if let verdict = try IVRProcess.integrityCheck(state) {
-            #expect(verdict == "ok")
-        }  // else: no sqlite3 tool installed; `ivr settings show` and `ivr log` reading the state is the check.
+        #expect(try IVRProcess.integrityCheck(state) == "ok")
     }
 
     @Test("kill -9 during greetings add: 0 or 1 greeting, its file whole, old or new")
@@ -117,9 +115,7 @@ struct KillSafetyTests {
             #expect(first?["type"] as? String == "greeting-standard")
             #expect(first?["source"] as? String == "custom")
         }
-        if let verdict = try IVRProcess.integrityCheck(state) {
-            #expect(verdict == "ok")
-        }  // else: no sqlite3 tool installed; `ivr greetings list` reading the catalog is the check.
+        #expect(try IVRProcess.integrityCheck(state) == "ok")
     }
 
     @Test("a greeting file left behind by a kill between rename and commit is cleaned up by later greeting commands")
@@ -193,8 +189,6 @@ struct KillSafetyTests {
         #expect(try IVRProcess.run(["outbox", "--json"], state: state).jsonLines().count == frauds.count)
         let blocked = try IVRProcess.run(["users", "list", "--json"], state: state).jsonLines()
         #expect(blocked.count == Set(frauds.compactMap { $0["user"] as? String }).count)
-        if let verdict = try IVRProcess.integrityCheck(state) {
-            #expect(verdict == "ok")
-        }  // else: no sqlite3 tool installed; `ivr log` decoding every record is the check.
+        #expect(try IVRProcess.integrityCheck(state) == "ok")
     }
 }

@@ -13,7 +13,7 @@ struct SettingsEffectTests {
         let script = try CallScriptText.confirm("alice@contoso.com").write(in: dir.url, as: "a")
         let report = try #require(try IVRProcess.calls([script], state: state).first)
         #expect(report["callerId"] as? String == "+12125550142")
-        #expect(try IVRProcess.log(state).first?["callerID"] as? String == "+12125550142")
+        #expect(try IVRProcess.log(state).first?["callerId"] as? String == "+12125550142")
     }
 
     @Test("not configured: calls come from one of the three default numbers")
