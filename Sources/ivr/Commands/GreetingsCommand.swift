@@ -30,27 +30,22 @@ enum GreetingsCommand {
         return allAccepted ? 0 : 1
     }
 
-    /// `add` and `list` first sweep files no catalog row references (debris of an upload killed
-    /// between its rename and its commit); the store leaves uploads in progress alone.
+    /// Validates and stores the file through the service. `add` and `list` first sweep files no
+    /// catalog row references (debris of an upload killed between its rename and its commit).
     private static func add(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly(["type", "language"], in: "greetings add")
         let (type, language) = try typeAndLanguage(args, command: "greetings add")
         guard let path = args.next() else { throw CLIError.usage("'greetings add' needs the audio file") }
         try args.noMoreWords(in: "greetings add")
-        let report = GreetingValidator.validate(fileAt: path)
-        guard report.accepted, let format = report.format, let duration = report.durationSeconds else {
-            if args.json { Output.json(report) } else { print(report) }
+        let upload = try StateDirectory.service(args).addGreeting(type: type, language: language, file: path)
+        guard let record = upload.record else {
+            if args.json { Output.json(upload.report) } else { print(upload.report) }
             return 1
         }
-        let service = try StateDirectory.service(args)
-        try service.store.sweepOrphans(now: service.now)
-        let record = try service.store.addGreeting(
-            type: type, language: language.description, sourceFile: URL(fileURLWithPath: path), format: format.rawValue,
-            durationSeconds: duration, sizeBytes: report.sizeBytes, at: service.now)
         if args.json {
             Output.json(record)
         } else {
-            Output.line("Stored \(type.id) in \(record.language): \(String(format: "%.2f", duration)) s \(format.rawValue.uppercased()), replacing any previous one.")
+            Output.line("Stored \(type.id) in \(record.language): \(String(format: "%.2f", record.durationSeconds)) s \(record.format.uppercased()), replacing any previous one.")
         }
         return 0
     }

@@ -1,0 +1,51 @@
+import Foundation
+import GreetingAudio
+import VerificationStore
+import VoiceCall
+
+extension VerificationService {
+    /// The outcome of an upload: the validator's report, and the stored record when accepted.
+    public struct GreetingUpload: Sendable {
+        public var report: GreetingReport
+        public var record: GreetingRecord?
+    }
+
+    /// Validates and stores a custom greeting (SPEC §4).
+    ///
+    /// The upload is first snapshotted (at most one byte over the size limit is read), and the
+    /// snapshot is both what is validated and what is stored: a file that changes while it is being
+    /// checked cannot slip other bytes into the catalog. The store then writes it atomically,
+    /// replacing the previous greeting of that type and language.
+    public func addGreeting(type: MessageType, language: LanguageTag, file path: String) throws -> GreetingUpload {
+        let limits = GreetingLimits.standard
+        let snapshotDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ivr-upload-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: snapshotDirectory) }
+        let snapshot = snapshotDirectory.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)
+
+        let checked: GreetingReport
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let size, size <= limits.maxBytes, let input = FileHandle(forReadingAtPath: path) {
+            let bytes = (try? input.read(upToCount: limits.maxBytes + 1)) ?? nil
+            try? input.close()
+            try (bytes ?? Data()).write(to: snapshot)
+            checked = GreetingValidator.validate(fileAt: snapshot.path, limits: limits)
+        } else {
+            // Too large (refused by its size, unread) or unreadable: the validator says why.
+            checked = GreetingValidator.validate(fileAt: path, limits: limits)
+        }
+        // Report the admin's path, not the snapshot's.
+        let report = GreetingReport(file: path, format: checked.format, durationSeconds: checked.durationSeconds,
+                                    sizeBytes: checked.sizeBytes, reasons: checked.reasons)
+        guard report.accepted, let format = report.format, let duration = report.durationSeconds else {
+            return GreetingUpload(report: report, record: nil)
+        }
+        try store.sweepOrphans(now: now)
+        let record = try store.addGreeting(
+            type: type, language: language.description, sourceFile: snapshot, format: format.rawValue,
+            durationSeconds: duration, sizeBytes: report.sizeBytes, at: now)
+        return GreetingUpload(report: report, record: record)
+    }
+}
