@@ -47,7 +47,9 @@ struct MailDelivery {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
         if process.isRunning {
-            process.terminate()
+            // Foundation starts the command in a process group of its own: end the whole group,
+            // so a pipeline or a backgrounded child cannot outlive the timeout.
+            kill(-process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             throw DeliveryError(reason: "'\(command)' did not finish within \(Int(timeout)) s")
         }
@@ -58,7 +60,7 @@ struct MailDelivery {
         }
     }
 
-    struct DeliveryError: Error, CustomStringConvertible {
+    struct DeliveryError: Error, Equatable, CustomStringConvertible {
         var reason: String
         var description: String { reason }
     }
