@@ -86,15 +86,11 @@ struct FraudNotificationTests {
         let dir = try TemporaryDirectory()
         let state = dir.url.appendingPathComponent("state")
         let mailbox = dir.url.appendingPathComponent("mailbox")
-        let failing = try dir.writeExecutable("#!/bin/sh\ncat >/dev/null\nexit 1\n", to: "fail.sh")
         // A slow relay (as sendmail to a remote host is): it widens the window in which both
         // processes see the same queued message; nothing is asserted about time.
         let slow = try dir.writeExecutable(
             "#!/bin/sh\nsleep 0.3\n{ cat; printf '\\n--END-OF-MESSAGE--\\n'; } >> '\(mailbox.path)'\nexit 0\n", to: "slow.sh")
-        #expect(IVRProcess.run(["settings", "set", "notifications.emails", "a@example.com,b@example.com"], state: state).exitCode == 0)
-        #expect(IVRProcess.run(["settings", "set", "notifications.command", failing.path], state: state).exitCode == 0)
-        let script = try CallScriptText.fraud("mallory@contoso.com").write(in: dir.url, as: "fraud")
-        #expect(try IVRProcess.calls([script], state: state).first?["notifications"] as? Int == 2)
+        #expect(try Self.queueFraudMail(to: "a@example.com,b@example.com", in: dir, state: state) == 2)
         #expect(IVRProcess.run(["settings", "set", "notifications.command", slow.path], state: state).exitCode == 0)
 
         let both = try (0..<2).map { _ in try IVRProcess.start(["outbox", "--deliver"], state: state) }
@@ -114,13 +110,9 @@ struct FraudNotificationTests {
     func noisyDeliveryCommand() throws {
         let dir = try TemporaryDirectory()
         let state = dir.url.appendingPathComponent("state")
-        let failing = try dir.writeExecutable("#!/bin/sh\ncat >/dev/null\nexit 1\n", to: "fail.sh")
         let noisy = try dir.writeExecutable(
             "#!/bin/sh\ncat >/dev/null\nhead -c 200000 /dev/zero | tr '\\000' x >&2\nexit 0\n", to: "noisy.sh")
-        #expect(IVRProcess.run(["settings", "set", "notifications.emails", "a@example.com"], state: state).exitCode == 0)
-        #expect(IVRProcess.run(["settings", "set", "notifications.command", failing.path], state: state).exitCode == 0)
-        let script = try CallScriptText.fraud("mallory@contoso.com").write(in: dir.url, as: "fraud")
-        #expect(try IVRProcess.calls([script], state: state).first?["notifications"] as? Int == 1)
+        #expect(try Self.queueFraudMail(to: "a@example.com", in: dir, state: state) == 1)
         #expect(IVRProcess.run(["settings", "set", "notifications.command", noisy.path], state: state).exitCode == 0)
         let delivered = try IVRProcess.start(["outbox", "--deliver", "--json"], state: state).finish(killingAfter: 120)
         #expect(!delivered.killed, "ivr outbox --deliver did not return")
@@ -134,6 +126,16 @@ struct FraudNotificationTests {
         let ran = IVRProcess.run(["outbox", "--deliver"], state: dir.url.appendingPathComponent("state"))
         #expect(ran.exitCode == 1)
         #expect(ran.stderr.contains("notifications.command"))
+    }
+
+    /// Configures `emails` with a delivery command that always fails, then runs one fraud call, so
+    /// its mails stay queued. Returns the call's `notifications` count.
+    static func queueFraudMail(to emails: String, in dir: TemporaryDirectory, state: URL) throws -> Int? {
+        let failing = try dir.writeExecutable("#!/bin/sh\ncat >/dev/null\nexit 1\n", to: "fail.sh")
+        #expect(IVRProcess.run(["settings", "set", "notifications.emails", emails], state: state).exitCode == 0)
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", failing.path], state: state).exitCode == 0)
+        let script = try CallScriptText.fraud("mallory@contoso.com").write(in: dir.url, as: "fraud")
+        return try IVRProcess.calls([script], state: state).first?["notifications"] as? Int
     }
 
     /// The messages the delivery script appended, split on its end marker.
