@@ -1,18 +1,16 @@
 import Foundation
 import Verification
+import VerificationStore
 
-/// Where the state lives: `--state DIR`, else `$IVR_STATE_DIR`, else `$XDG_STATE_HOME/ivr`, else
-/// `~/.local/state/ivr` (SPEC §10).
+/// Where the state lives: `--state DIR`, else the store's default (`$IVR_STATE_DIR`, else
+/// `$XDG_STATE_HOME/ivr`, else `~/.local/state/ivr`; SPEC §10).
 enum StateDirectory {
     static func resolve(_ args: Arguments) -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = args.options["state"] ?? environment["IVR_STATE_DIR"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
+        if let path = args.options["state"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
         }
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("ivr")
-        }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state/ivr")
+        return VerificationStore.defaultDirectory(
+            environment: ProcessInfo.processInfo.environment, home: FileManager.default.homeDirectoryForCurrentUser)
     }
 
     static func service(_ args: Arguments) throws(CLIError) -> VerificationService {
