@@ -30,12 +30,6 @@ public struct CallSimulator: Sendable {
         public var result: CallResult
         public var detail: ResultDetail
         public var transcript: [TranscriptEntry]
-        /// The prompts in the order they started playing.
-        public var prompts: [MessageType]
-        /// The instants (seconds from the start) of each wrong PIN.
-        public var denialTimes: [Double]
-        public var fraudReported: Bool
-        public var digitsSent: String
         /// Seconds from the request to the result.
         public var duration: Double
     }
@@ -80,9 +74,28 @@ public struct CallSimulator: Sendable {
         // The script is over: the callee stays silent and the engine's timers decide.
         run.runToEnd()
         let (result, detail) = run.finished ?? (.abandoned, .callerHungUp)
-        return Outcome(result: result, detail: detail, transcript: run.transcript, prompts: run.prompts,
-                       denialTimes: run.denialTimes, fraudReported: run.fraudReported,
-                       digitsSent: run.digitsSent, duration: run.now)
+        return Outcome(result: result, detail: detail, transcript: run.transcript, duration: run.now)
+    }
+}
+
+extension CallSimulator.Outcome {
+    /// The prompts in the order they started playing (one cut short still counts).
+    public var prompts: [MessageType] {
+        transcript.compactMap { if case .play(let type) = $0.event { type } else { nil } }
+    }
+
+    /// The instants (seconds from the start) of each wrong PIN.
+    public var denialTimes: [Double] {
+        transcript.compactMap { $0.event == .denial ? $0.time : nil }
+    }
+
+    public var fraudReported: Bool {
+        transcript.contains { $0.event == .fraudReported }
+    }
+
+    /// The keys the engine sent to reach an extension (`""` when none).
+    public var digitsSent: String {
+        transcript.map { if case .sentDigits(let digits) = $0.event { digits } else { "" } }.joined()
     }
 }
 
@@ -92,10 +105,6 @@ private struct Run {
     let promptSeconds: @Sendable (MessageType) -> Double
     var now = 0.0
     var transcript: [TranscriptEntry] = []
-    var prompts: [MessageType] = []
-    var denialTimes: [Double] = []
-    var fraudReported = false
-    var digitsSent = ""
     var finished: (CallResult, ResultDetail)?
     /// Engine-side events due later, in the order they were scheduled.
     var pending: [(at: Double, event: CallEvent.Kind)] = []
@@ -123,14 +132,12 @@ private struct Run {
             log(.engine, .dial)
         case .play(let type, let id):
             playing[id] = type
-            prompts.append(type)
             pending.append((millis(now + promptSeconds(type)), .promptFinished(id)))
             log(.engine, .play(type))
         case .stopPrompt(let id):
             if let type = playing.removeValue(forKey: id) { log(.engine, .interrupted(type)) }
             pending.removeAll { $0.event == .promptFinished(id) }
         case .sendDigits(let digits):
-            digitsSent += digits
             pending.append((millis(now + Double(digits.count) * CallLimits.extensionDigitDuration), .digitsSent))
             log(.engine, .sentDigits(digits))
         case .startTimer(let timer, let seconds):
@@ -143,10 +150,8 @@ private struct Run {
         case .entry(let verdict):
             log(.engine, .entry(verdict))
         case .denial:
-            denialTimes.append(now)
             log(.engine, .denial)
         case .reportFraud:
-            fraudReported = true
             log(.engine, .fraudReported)
         case .hangUp:
             log(.engine, .hangUp)

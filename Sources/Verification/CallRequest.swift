@@ -39,12 +39,3 @@ struct CallRequest {
         actions = script.actions
     }
 }
-
-extension Settings {
-    /// The `call.*` settings as the state machine takes them.
-    var callLimits: CallLimits {
-        CallLimits(
-            ringTimeout: Double(ringTimeout), responseTimeout: Double(responseTimeout),
-            interDigitTimeout: Double(interDigitTimeout), attempts: attempts, maxDigits: maxDigits)
-    }
-}

@@ -10,13 +10,13 @@ enum TranscriptFormatter {
             switch entry.event {
             case .dial: line.event = "dial"
             case .answered: line.event = "answer"
-            case .play(let type), .interrupted(let type):
-                if case .play = entry.event { line.event = "play" } else { line.event = "interrupted" }
-                let prompt = prompts[type.ordinal]
-                line.type = type.id
-                line.language = prompt.language
-                line.source = prompt.source.rawValue
-                if line.event == "play" { line.text = prompt.text }
+            case .play(let type):
+                line.event = "play"
+                describe(prompts[type.ordinal], in: &line)
+                line.text = prompts[type.ordinal].text
+            case .interrupted(let type):
+                line.event = "interrupted"
+                describe(prompts[type.ordinal], in: &line)
             case .sentDigits(let digits):
                 line.event = "send-digits"
                 line.digits = digits
@@ -48,5 +48,12 @@ enum TranscriptFormatter {
             }
             return line
         }
+    }
+
+    /// Which prompt, in which language, custom or default.
+    private static func describe(_ prompt: ResolvedPrompt, in line: inout CallReport.Line) {
+        line.type = prompt.type.id
+        line.language = prompt.language
+        line.source = prompt.source.rawValue
     }
 }

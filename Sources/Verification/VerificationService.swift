@@ -22,7 +22,7 @@ public final class VerificationService {
         var greetings: [GreetingRecord]
     }
 
-    /// How long a fraud report blocks the user (SPEC §5).
+    /// The reason recorded with the automatic block that follows a fraud report (SPEC §5).
     public static let fraudBlockReason = "Fraud alert: the user reported a verification call they did not start"
 
     public init(stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -32,9 +32,6 @@ public final class VerificationService {
     }
 
     public var now: Date { clock() }
-
-    /// The default scripts shipped in `Greetings/`, for `ivr prompts`.
-    public var defaultScripts: DefaultScripts { defaults }
 
     // MARK: Calls
 

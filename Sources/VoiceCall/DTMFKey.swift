@@ -6,9 +6,6 @@ public struct DTMFKey: Sendable, Hashable, CustomStringConvertible {
     /// The key as written on the keypad.
     public let character: Character
 
-    /// The sixteen keys of a DTMF keypad, in the order of the standard's table.
-    public static let all: [DTMFKey] = "0123456789*#ABCD".map { DTMFKey(unchecked: $0) }
-
     /// The pound (hash) key, which ends an entry.
     public static let pound = DTMFKey(unchecked: "#")
 

@@ -23,6 +23,13 @@ enum Output {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// An instant as every command prints it: RFC 3339 in UTC (`2026-11-25T10:00:00Z`).
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
     /// Seconds as a transcript shows them: `12.300`.
     static func seconds(_ value: Double) -> String {
         String(format: "%7.3f", value)

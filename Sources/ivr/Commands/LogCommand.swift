@@ -21,7 +21,7 @@ enum LogCommand {
             return 0
         }
         let rows = records.map { record in
-            [UsersCommand.iso(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
+            [Output.timestamp(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
              record.language, record.result, record.detail]
         }
         Output.table([["TIME", "USER", "NUMBER", "METHOD", "CALLER ID", "LANGUAGE", "RESULT", "DETAIL"]] + rows).forEach(Output.line)

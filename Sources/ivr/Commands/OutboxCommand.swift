@@ -22,7 +22,7 @@ enum OutboxCommand {
             Output.line("The outbox is empty.")
         } else {
             let rows = messages.map { message in
-                [String(message.id), message.status.rawValue, UsersCommand.iso(message.createdAt), message.to,
+                [String(message.id), message.status.rawValue, Output.timestamp(message.createdAt), message.to,
                  message.subject, message.lastError.map { "(\(message.attempts) tries: \($0))" } ?? ""]
             }
             Output.table([["ID", "STATUS", "QUEUED", "TO", "SUBJECT", ""]] + rows).forEach(Output.line)

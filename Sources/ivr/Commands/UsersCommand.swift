@@ -30,9 +30,9 @@ enum UsersCommand {
             let until = BlockPolicy.blockEnd(from: now)
             try service.store.block(user: user, reason: reason, at: now, until: until, by: "admin")
             if args.json {
-                Output.json(["user": user.value, "blocked": "true", "until": iso(until)])
+                Output.json(["user": user.value, "blocked": "true", "until": Output.timestamp(until)])
             } else {
-                Output.line("Blocked \(user) until \(iso(until)): every verification is denied until then.")
+                Output.line("Blocked \(user) until \(Output.timestamp(until)): every verification is denied until then.")
             }
         } else {
             let lifted = try service.store.unblock(user: user, reason: reason, at: now)
@@ -55,7 +55,7 @@ enum UsersCommand {
         } else if blocks.isEmpty {
             Output.line("No user is blocked.")
         } else {
-            let rows = blocks.map { [$0.user.value, iso($0.until), $0.blockedBy, $0.reason] }
+            let rows = blocks.map { [$0.user.value, Output.timestamp($0.until), $0.blockedBy, $0.reason] }
             Output.table([["USER", "BLOCKED UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
         }
         return 0
@@ -70,11 +70,5 @@ enum UsersCommand {
             throw CLIError.invalidInput("--reason: control characters and line breaks are not allowed")
         }
         return trimmed
-    }
-
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }
