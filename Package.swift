@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
