@@ -42,7 +42,7 @@ public final class VerificationStore {
         let path = self.directory.appendingPathComponent(Self.databaseFileName).path
         self.db = try SQLiteDatabase(path: path)
         self.db.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
-        try self.db.execute("PRAGMA journal_mode=WAL")
+        try self.enableWAL()
         try self.db.execute("PRAGMA synchronous=NORMAL")
         try self.db.execute("PRAGMA foreign_keys=ON")
         try self.migrate()
@@ -68,6 +68,29 @@ public final class VerificationStore {
     /// database is sound, else one line per problem. For crash tests and admins alike.
     public func integrityCheck() throws -> [String] {
         try self.db.query("PRAGMA integrity_check") { $0.text(0) }
+    }
+
+    /// Switches the database to WAL, once per file.
+    ///
+    /// Converting the journal needs exclusive access, and SQLite does not run the busy handler for
+    /// it: two processes opening a new state directory at once can get "database is locked" at
+    /// once, whatever the busy timeout. WAL is a property of the file, so the mode is read first (no
+    /// lock once converted); otherwise the conversion is retried with a short back-off within the
+    /// busy timeout, and another connection finishing it first counts as success.
+    private func enableWAL() throws {
+        let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
+        while true {
+            do {
+                let current = try self.db.query("PRAGMA journal_mode") { $0.text(0) }.first ?? ""
+                if current.lowercased() == "wal" { return }
+                guard Date() < deadline else {
+                    throw StoreError(.stateDirectory, "the database stays in '\(current)' journal mode; WAL could not be enabled")
+                }
+                try self.db.execute("PRAGMA journal_mode=WAL")
+            } catch let error as SQLiteError where error.isBusy && Date() < deadline {
+                usleep(UInt32.random(in: 2_000...20_000))
+            }
+        }
     }
 
     private func migrate() throws {

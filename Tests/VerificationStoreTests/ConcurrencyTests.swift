@@ -73,4 +73,34 @@ private final class Outcomes: @unchecked Sendable {
             }
         }
     }
+
+    /// Eight connections opening one fresh state directory at the same instant all succeed, over
+    /// 40 fresh directories: the switch to WAL (which SQLite does not retry by itself) is retried
+    /// until one of them made it.
+    @Test func manyConnectionsOpeningAFreshDirectoryAtOnce() throws {
+        for _ in 0..<40 {
+            try withStateDirectory { dir in
+                let outcomes = Outcomes()
+                let start = DispatchSemaphore(value: 0)
+                let done = DispatchGroup()
+                for _ in 0..<8 {
+                    done.enter()
+                    Thread {
+                        defer { done.leave() }
+                        start.wait()
+                        do {
+                            _ = try VerificationStore(directory: dir).loadSettings()
+                        } catch {
+                            outcomes.record(error)
+                        }
+                    }.start()
+                }
+                for _ in 0..<8 { start.signal() }
+                done.wait()
+                #expect(outcomes.all == [])
+                let mode = try VerificationStore(directory: dir).db.query("PRAGMA journal_mode") { $0.text(0) }
+                #expect(mode == ["wal"])
+            }
+        }
+    }
 }
