@@ -22,8 +22,11 @@ let package = Package(
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
         .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
-        // The `.call` format and the virtual-time simulator that drives a call.
-        .target(name: "CallScript", dependencies: ["VoiceCall"]),
+        // The sign-in around the call (SPEC §8): addresses, ranges, bypasses, methods, remember-MFA
+        // and "Stay signed in?" as a pure decision. Foundation only.
+        .target(name: "SignIn"),
+        // The `.call` and `.signin` formats and the virtual-time simulator that drives a call.
+        .target(name: "CallScript", dependencies: ["VoiceCall", "SignIn"]),
         // The default prompt scripts (Greetings/*.txt, one file per language) shipped as resources;
         // its only code reads them, so the pure VoiceCall module never touches a file.
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
@@ -34,6 +37,7 @@ let package = Package(
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
+        .testTarget(name: "SignInTests", dependencies: ["SignIn"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
