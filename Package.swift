@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "SignInTests", dependencies: ["SignIn"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
-        .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
+        .testTarget(name: "CallScriptTests", dependencies: ["CallScript", "SignIn"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
     ]
