@@ -20,7 +20,7 @@ let package = Package(
         // Random bytes, SHA-256, HMAC, PBKDF2, AES-256-GCM, constant-time compare: libcrypto wrapped once.
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
-        .target(name: "VoiceCall"),
+        .target(name: "VoiceCall", dependencies: ["SignIn"]),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.

@@ -78,7 +78,7 @@ public struct SettingKey: Sendable, Hashable, CustomStringConvertible {
         .field("call.inter-digit-timeout", \.interDigitTimeout, stored: "interDigitTimeout", .integer(1...30, unit: "seconds")),
         .field("call.attempts", \.attempts, stored: "attempts", .integer(1...10)),
         .field("call.max-digits", \.maxDigits, stored: "maxDigits", .integer(1...32)),
-    ]
+    ] + signInKeys
 
     private static let byName: [String: SettingKey] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0.name, $0) })

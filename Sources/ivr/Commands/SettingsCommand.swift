@@ -47,6 +47,7 @@ enum SettingsCommand {
             throw CLIError.invalidInput(error.description)
         }
         if key == "fraud.code" { warnAboutRecordedFraudGreetings(service.store.greetings) }
+        if let advice = SettingKey.advisory(after: key, in: updated) { Output.error("warning: \(advice)") }
         let shown = SettingKey(rawValue: key).map { updated.value(of: $0) } ?? value
         if args.json { Output.json([key: shown]) } else { Output.line("\(key) = \(shown)") }
         return 0
