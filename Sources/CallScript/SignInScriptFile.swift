@@ -12,12 +12,19 @@ public struct SignInScriptFile: Sendable {
         case none
         /// Method `call`: the embedded call, parsed by the `.call` parser.
         case call(CallScriptFile)
-        /// Method `text`: the person types back the code that was sent.
-        case codeSent(line: Int)
-        /// Method `text` or `app-code`: the digits typed. Never print them.
-        case code(String, line: Int)
+        /// Method `text` or `app-code`: the codes typed, in order, one try each, until one is
+        /// accepted. Never print them.
+        case codes([TypedCode], line: Int)
         /// Method `app-notification`.
         case notification(MethodOutcome.NotificationAnswer, line: Int)
+    }
+
+    /// One try at a code.
+    public enum TypedCode: Sendable, Equatable {
+        /// Types back the code that was sent (text only): the simulated handset reads the SMS.
+        case sent
+        /// These digits.
+        case digits(String)
     }
 
     public var file: String

@@ -23,6 +23,10 @@ import SignIn
 ///   option is never offered there.
 /// - Inside the `call` block, `user` and `at` are refused: the sign-in states them once.
 public enum SignInScriptParser {
+    /// The most codes one `code` line may try (the text method allows 3 per code sent; one more
+    /// shows the fourth refused).
+    public static let maximumCodeTries = 5
+
     /// Parses a sign-in script already held as text.
     ///
     /// - Parameters:
@@ -93,7 +97,7 @@ extension SignInScriptParser {
         /// The `call` line and the lines of its block.
         var callBlock: (line: Int, lines: ClosedRange<Int>?)?
         var inCallBlock = false
-        var code: (digits: String?, line: Int)?
+        var code: (codes: [SignInScriptFile.TypedCode], line: Int)?
         var notification: (MethodOutcome.NotificationAnswer, Int)?
         var sawContent = false
 
@@ -236,18 +240,23 @@ extension SignInScriptParser {
                 callBlock = (line, nil)
                 inCallBlock = true
             case .code:
-                guard arguments.count == 1 else {
-                    throw error(line, "'code' takes 'sent' (type back the code that was sent) or the digits typed, e.g. code 123456")
+                guard (1...SignInScriptParser.maximumCodeTries).contains(arguments.count) else {
+                    throw error(
+                        line,
+                        "'code' takes 'sent' (type back the code that was sent) or the digits typed, e.g. code 123456; several tries in order: code 111111 sent (at most \(SignInScriptParser.maximumCodeTries))")
                 }
-                if arguments[0] == "sent" {
-                    code = (nil, line)
-                } else {
-                    let digits = arguments[0]
-                    guard (4...10).contains(digits.utf8.count), digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-                        throw error(line, "a typed code is 4–10 digits (0-9) as one word, or 'code sent'")
+                var codes: [SignInScriptFile.TypedCode] = []
+                for (index, word) in arguments.enumerated() {
+                    if word == "sent" {
+                        codes.append(.sent)
+                        continue
                     }
-                    code = (digits, line)
+                    guard (4...10).contains(word.utf8.count), word.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                        throw error(line, "try \(index + 1) of 'code': a typed code is 4–10 digits (0-9), or 'sent'")
+                    }
+                    codes.append(.digits(word))
                 }
+                code = (codes, line)
             case .approve, .deny, .ignore:
                 try none(arguments, keyword.rawValue, line: line)
                 if let (_, first) = notification {
@@ -305,13 +314,15 @@ extension SignInScriptParser {
                 script.startTime = time
                 return .call(script)
             }
-            if let (digits, line) = code {
-                switch (method, digits) {
-                case (.text, nil): return .codeSent(line: line)
-                case (.text, .some(let digits)), (.appCode, .some(let digits)): return .code(digits, line: line)
-                case (.appCode, nil):
-                    throw error(line, "'code sent' is for method text (an SMS); for app-code write the digits the app shows, e.g. code 123456")
-                case (.call, _), (.appNotification, _):
+            if let (codes, line) = code {
+                switch method {
+                case .text: return .codes(codes, line: line)
+                case .appCode:
+                    guard !codes.contains(.sent) else {
+                        throw error(line, "'code sent' is for method text (an SMS); for app-code write the digits the app shows, e.g. code 123456")
+                    }
+                    return .codes(codes, line: line)
+                case .call, .appNotification:
                     throw error(line, "'code' is for method text or app-code; this sign-in uses \(methodWords)")
                 }
             }

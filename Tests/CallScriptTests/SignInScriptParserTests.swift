@@ -68,10 +68,10 @@ struct SignInScriptParserTests {
     @Test("text, app-code and app-notification evidence")
     func evidence() throws {
         let base = "user a@b.com\nip 2001:db8::7\n"
-        if case .codeSent = try SignInScriptParser.parse(base + "method text\ncode sent\n", file: "t").evidence {} else {
+        if case .codes([.digits("111111"), .sent], _) = try SignInScriptParser.parse(base + "method text\ncode 111111 sent\n", file: "t").evidence {} else {
             Issue.record("code sent")
         }
-        if case .code("123456", _) = try SignInScriptParser.parse(base + "method app-code\ncode 123456\n", file: "t").evidence {} else {
+        if case .codes([.digits("123456")], _) = try SignInScriptParser.parse(base + "method app-code\ncode 123456\n", file: "t").evidence {} else {
             Issue.record("code digits")
         }
         if case .notification(.ignore, _) = try SignInScriptParser.parse(base + "method app-notification\nignore\n", file: "t").evidence {} else {
@@ -103,8 +103,9 @@ struct SignInScriptParserTests {
         Case(name: "two-way", text: "user a@b.com\nip 203.0.113.7\nmethod two-way-text\n", line: 3, fragment: "'method' must be one of"),
         Case(name: "bad kmsi answer", text: "user a@b.com\nip 203.0.113.7\nstay-signed-in maybe\n", line: 3, fragment: "'stay-signed-in' must be one of yes, no, abandon"),
         Case(name: "code for call", text: "user a@b.com\nip 203.0.113.7\ncode 123456\n", line: 3, fragment: "'code' is for method text or app-code"),
-        Case(name: "code not digits", text: "user a@b.com\nip 203.0.113.7\nmethod text\ncode 12ab56\n", line: 4, fragment: "a typed code is 4–10 digits"),
+        Case(name: "code not digits", text: "user a@b.com\nip 203.0.113.7\nmethod text\ncode 12ab56\n", line: 4, fragment: "try 1 of 'code': a typed code is 4–10 digits"),
         Case(name: "code sent for app", text: "user a@b.com\nip 203.0.113.7\nmethod app-code\ncode sent\n", line: 4, fragment: "'code sent' is for method text"),
+        Case(name: "too many tries", text: "user a@b.com\nip 203.0.113.7\nmethod text\ncode 1111 2222 3333 4444 5555 sent\n", line: 4, fragment: "at most 5"),
         Case(name: "approve for text", text: "user a@b.com\nip 203.0.113.7\nmethod text\napprove\n", line: 4, fragment: "'approve' answers an app notification"),
         Case(name: "two answers", text: "user a@b.com\nip 203.0.113.7\nmethod app-notification\napprove\ndeny\n", line: 5, fragment: "only one answer"),
         Case(name: "call block for text", text: "user a@b.com\nip 203.0.113.7\nmethod text\ncall\n  answer\n", line: 4, fragment: "a 'call' block is for method call"),
