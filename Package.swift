@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "SignIn", "Cryptography"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "SignIn"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 

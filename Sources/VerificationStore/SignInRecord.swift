@@ -38,6 +38,10 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     public var result: String
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
     public var detail: String
+    /// What the sign-in pipeline decided around this attempt (SPEC §8.4: bypass, method, KMSI,
+    /// error code), when it came from `ivr signin`; `nil` for a plain call. Its `result` is the
+    /// sign-in's (`interrupted` for an abandoned *Stay signed in?*), beside the call's own above.
+    public var signIn: SignInOutcomeRecord? = nil
 
     public init(
         time: Date, user: String, maskedNumber: String, method: String, callerID: String?, language: String,
@@ -57,7 +61,7 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// JSON names match `ivr call --json` (`callerId`), and every key is always present: `callerId`
     /// is an explicit `null` when no call was placed.
     private enum CodingKeys: String, CodingKey {
-        case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail
+        case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail, signIn
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,5 +75,6 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         try container.encode(prompts, forKey: .prompts)
         try container.encode(result, forKey: .result)
         try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(signIn, forKey: .signIn)
     }
 }

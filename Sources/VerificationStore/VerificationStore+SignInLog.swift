@@ -9,7 +9,7 @@ extension VerificationStore {
     ///   - limit: only the most recent `limit` records (still oldest first); `nil` for all.
     public func signInLog(user: String? = nil, limit: Int? = nil) throws -> [SignInRecord] {
         var sql = """
-            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail FROM signins
+            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, id FROM signins
             """
         var values: [SQLiteValue] = []
         if let user {
@@ -22,6 +22,7 @@ extension VerificationStore {
             values.append(.int(max(0, limit)))
         }
         let decoder = JSONDecoder()
+        let outcomes = try self.signInOutcomes()
         let newestFirst = try self.db.query(sql, values) { row -> SignInRecord in
             let promptsJSON = row.text(6)
             let prompts: [SignInRecord.Prompt]
@@ -30,10 +31,12 @@ extension VerificationStore {
             } catch {
                 throw StoreError(.corruptData, "a sign-in record's prompts cannot be read: \(error)")
             }
-            return SignInRecord(
+            var record = SignInRecord(
                 time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: row.text(3),
                 callerID: row.optionalText(4), language: row.text(5), prompts: prompts, result: row.text(7),
                 detail: row.text(8))
+            record.signIn = outcomes[row.int64(9)]
+            return record
         }
         return newestFirst.reversed()
     }

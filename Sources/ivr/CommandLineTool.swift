@@ -33,6 +33,8 @@ enum CommandLineTool {
         case "log": return try LogCommand.run(&args)
         case "outbox": return try OutboxCommand.run(&args)
         case "prompts": return try PromptsCommand.run(&args)
+        case "signin": return try SignInCommand.run(&args)
+        case "locations": return try LocationsCommand.run(&args)
         default:
             throw CLIError.usage("unknown command '\(command)'")
         }

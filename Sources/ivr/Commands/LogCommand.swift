@@ -22,7 +22,15 @@ enum LogCommand {
         }
         let rows = records.map { record in
             [Output.timestamp(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
-             record.language, record.result, record.detail]
+             record.language, record.signIn?.result ?? record.result,
+             record.signIn.map { outcome in
+                 // A sign-in shows its own outcome: bypass, error code, and the call's result when one ran.
+                 var parts = [outcome.detail]
+                 if let bypass = outcome.bypass { parts.append("bypass \(bypass)") }
+                 if let code = outcome.errorCode { parts.append("error \(code)") }
+                 if record.callerID != nil, outcome.detail != record.detail { parts.append("call: \(record.result)") }
+                 return parts.joined(separator: "; ")
+             } ?? record.detail]
         }
         Output.table([["TIME", "USER", "NUMBER", "METHOD", "CALLER ID", "LANGUAGE", "RESULT", "DETAIL"]] + rows).forEach(Output.line)
         return 0

@@ -10,8 +10,10 @@ enum UsersCommand {
         case "block": return try change(&args, blocking: true)
         case "unblock": return try change(&args, blocking: false)
         case "list": return try list(&args)
-        case let other?: throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock or list")
-        case nil: throw CLIError.usage("'users' needs a command: block, unblock or list")
+        case let other? where UsersDirectoryCommand.commands.contains(other): return try UsersDirectoryCommand.run(other, &args)
+        case let other?:
+            throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock, list, \(UsersDirectoryCommand.commands.joined(separator: ", "))")
+        case nil: throw CLIError.usage("'users' needs a command: block, unblock, list, \(UsersDirectoryCommand.commands.joined(separator: ", "))")
         }
     }
 
@@ -58,6 +60,7 @@ enum UsersCommand {
             let rows = blocks.map { [$0.user.value, Output.timestamp($0.until), $0.blockedBy, $0.reason] }
             Output.table([["USER", "BLOCKED UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
         }
+        UsersDirectoryCommand.listRegistered(service, json: args.json)
         return 0
     }
 
