@@ -4,7 +4,7 @@ import VoiceCall
 /// Turns the simulator's transcript into report lines, adding what each prompt played (its
 /// language, whether custom or default, and the default text).
 enum TranscriptFormatter {
-    static func lines(_ transcript: [TranscriptEntry], prompts: [ResolvedPrompt]) -> [CallReport.Line] {
+    static func lines(_ transcript: [TranscriptEntry], prompts: PromptSet) -> [CallReport.Line] {
         transcript.map { entry in
             var line = CallReport.Line(time: entry.time, actor: entry.actor.rawValue, event: "")
             switch entry.event {
@@ -12,11 +12,11 @@ enum TranscriptFormatter {
             case .answered: line.event = "answer"
             case .play(let type):
                 line.event = "play"
-                describe(prompts[type.ordinal], in: &line)
-                line.text = prompts[type.ordinal].text
+                describe(prompts[type], in: &line)
+                line.text = prompts[type].text
             case .interrupted(let type):
                 line.event = "interrupted"
-                describe(prompts[type.ordinal], in: &line)
+                describe(prompts[type], in: &line)
             case .sentDigits(let digits):
                 line.event = "send-digits"
                 line.digits = digits

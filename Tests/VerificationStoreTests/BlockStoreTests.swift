@@ -46,7 +46,7 @@ import VoiceCall
             try store.recordCall(wrongPINCall(alice.value, at: minutes(0), wrong: 2))
             let fraud = CallOutcomeRecord(
                 signIn: signIn(alice.value, at: minutes(1), result: .fraudReported, detail: .fraudCodeEntered), user: alice,
-                block: .init(until: BlockPolicy.blockEnd(from: minutes(1)), reason: "fraud reported by the user"),
+                block: .init(at: minutes(1), until: BlockPolicy.blockEnd(from: minutes(1)), reason: "fraud reported by the user"),
                 emails: [OutboxDraft(to: "sec@contoso.com", subject: "Fraud alert", body: "Subject: Fraud alert\r\n\r\nbody\r\n")])
             try store.recordCall(fraud)
             let end = minutes(1).addingTimeInterval(90 * 86_400)

@@ -3,7 +3,7 @@ import GreetingAudio
 import VerificationStore
 import VoiceCall
 
-extension VerificationService {
+extension VerificationSession {
     /// The outcome of an upload: the validator's report, and the stored record when accepted.
     public struct GreetingUpload: Sendable {
         public var report: GreetingReport
