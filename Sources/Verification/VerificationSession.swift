@@ -9,7 +9,7 @@ import VoiceCall
 /// or one for a batch.
 public final class VerificationSession {
     public let engine: VerificationEngine
-    public let store: VerificationStore
+    let store: VerificationStore
 
     init(engine: VerificationEngine, store: VerificationStore) {
         self.engine = engine
@@ -95,11 +95,10 @@ public final class VerificationSession {
         if !record.emails.isEmpty, call.settings.notificationCommand != nil { deliverQueuedMail(call.settings) }
 
         let report = CallReport(
-            file: "", user: request.user.value, number: request.maskedNumber, method: request.method.name,
-            startedAt: start, result: result.id, detail: detail.rawValue, callerId: call.callerID,
-            prompts: played.map { CallReport.Prompt(type: $0.type.id, language: $0.language, source: $0.source.rawValue) },
-            digitsSent: recording.digitsSent, notifications: record.emails.count, durationSeconds: outcome.duration,
-            transcript: TranscriptFormatter.lines(outcome.transcript, prompts: call.prompts))
+            file: "", user: request.user, number: request.maskedNumber, method: request.method, startedAt: start,
+            result: result, detail: detail, callerID: call.callerID, prompts: played, digitsSent: recording.digitsSent,
+            notifications: record.emails.count, durationSeconds: outcome.duration, transcript: outcome.transcript,
+            promptSet: call.prompts)
         return CallConclusion(report: report, recorded: recorded)
     }
 

@@ -14,7 +14,7 @@ enum StateDirectory {
     }
 
     /// The engine over the chosen state directory, and a session on it for this command.
-    static func service(_ args: Arguments) throws(CLIError) -> VerificationSession {
+    static func session(_ args: Arguments) throws(CLIError) -> VerificationSession {
         let directory = resolve(args)
         do {
             return try VerificationEngine(stateDirectory: directory).session()

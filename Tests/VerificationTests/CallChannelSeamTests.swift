@@ -96,7 +96,7 @@ struct CallChannelSeamTests {
         let request = try ScriptedCall(script).request
         let custom = try state { session in
             let concluded = try session.call(request, through: ReactiveCallerChannel(entries: ["1111#", "0#"]))
-            #expect(concluded.report.result == "fraud_reported")
+            #expect(concluded.report.result.id == "fraud_reported")
         }
         #expect(simulated.0.count == 1 && simulated.0.first?.result == "fraud_reported")
         #expect(simulated.1.denials == 1)
