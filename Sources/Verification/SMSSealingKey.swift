@@ -7,7 +7,7 @@ import Foundation
 /// this process only: a sent code can be read back and checked within the run that sent it (which
 /// is all `ivr signin` needs), and a copied database reveals nothing. Swap this for the key file
 /// when it lands so other processes can deliver queued messages.
-extension VerificationService {
+extension VerificationSession {
     func smsSealingKey() throws -> [UInt8] {
         try ProcessKey.shared.key()
     }

@@ -3,8 +3,8 @@ import SignIn
 
 /// One sign-in's result as `ivr signin --json` prints it: exactly the keys of SPEC §8.4, each
 /// always present (`null` when it does not apply).
-public struct SignInReport: Sendable, Encodable {
-    public struct Step: Sendable, Encodable, Equatable {
+public struct SignInReport: Sendable {
+    public struct Step: Sendable, Equatable {
         public var step: String
         public var outcome: String
     }
@@ -23,10 +23,11 @@ public struct SignInReport: Sendable, Encodable {
     public var errorCode: Int?
     public var steps: [Step]
 
-    /// The keys, in the order SPEC §8.4 lists them.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case file, user, result, detail, bypass, method, call, rememberedUntil, kmsi, kmsiReason, session, errorCode, steps
-    }
+    /// The keys of SPEC §8.4.
+    public static let keys: Set<String> = [
+        "file", "user", "result", "detail", "bypass", "method", "call", "rememberedUntil", "kmsi", "kmsiReason", "session",
+        "errorCode", "steps",
+    ]
 
     init(file: String, decision: SignInDecision, user: String, call: CallReport?) {
         self.file = file
@@ -44,21 +45,29 @@ public struct SignInReport: Sendable, Encodable {
         self.steps = decision.steps.map { Step(step: $0.step.rawValue, outcome: $0.outcome) }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(user, forKey: .user)
-        try container.encode(result, forKey: .result)
-        try container.encode(detail, forKey: .detail)
-        try container.encode(bypass, forKey: .bypass)
-        try container.encode(method, forKey: .method)
-        try container.encode(call, forKey: .call)
-        try container.encode(rememberedUntil, forKey: .rememberedUntil)
-        try container.encode(kmsi, forKey: .kmsi)
-        try container.encode(kmsiReason, forKey: .kmsiReason)
-        try container.encode(session, forKey: .session)
-        try container.encode(errorCode, forKey: .errorCode)
-        try container.encode(steps, forKey: .steps)
+    /// The report as one JSON object, keys sorted, every key present (`null` when it does not
+    /// apply); `call` is the `ivr call --json` object of the embedded call.
+    public var json: String {
+        var object = JSONObject()
+        object.add("bypass", bypass)
+        object.add("call", raw: call?.json ?? "null")
+        object.add("detail", detail)
+        if let errorCode { object.add("errorCode", errorCode) } else { object.add("errorCode", raw: "null") }
+        object.add("file", file)
+        object.add("kmsi", kmsi)
+        object.add("kmsiReason", kmsiReason)
+        object.add("method", method)
+        if let rememberedUntil { object.add("rememberedUntil", rememberedUntil) } else { object.add("rememberedUntil", raw: "null") }
+        object.add("result", result)
+        object.add("session", session)
+        object.add("steps", raw: JSONText.array(steps.map { step in
+            var entry = JSONObject()
+            entry.add("outcome", step.outcome)
+            entry.add("step", step.step)
+            return entry.json
+        }))
+        object.add("user", user)
+        return object.json
     }
 }
 
@@ -110,13 +119,3 @@ public struct UserReport: Sendable, Encodable {
     }
 }
 
-/// An administrator's directory request that was refused (bad user name, number, PIN, location).
-public struct DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}

@@ -187,16 +187,8 @@ extension VerificationStore {
 
     /// Attaches the sign-in outcome to the log record its call already wrote (one record per
     /// sign-in: the call is not logged twice).
-    public func attachSignInOutcome(toCallOf user: String, startedAt time: Date, _ outcome: SignInOutcomeRecord) throws {
-        try write {
-            let id = try db.query(
-                "SELECT max(id) FROM signins WHERE user = ? COLLATE NOCASE AND time = ?", [.text(user), time.sqlValue]
-            ) { $0.isNull(0) ? nil : $0.int64(0) }.first ?? nil
-            guard let id else {
-                throw StoreError(.invalidRecord, "no call record of \(user) to attach the sign-in outcome to")
-            }
-            try insertSignInOutcome(id, outcome)
-        }
+    public func attachSignInOutcome(toSignIn id: Int64, _ outcome: SignInOutcomeRecord) throws {
+        try write { try insertSignInOutcome(id, outcome) }
     }
 
     /// The sign-in outcomes by log record id.

@@ -23,10 +23,10 @@ extension SettingKey {
         "methods.two-way-text": MethodSwitches.twoWayTextRefusal
     ]
 
-    /// Advice to print after a value was accepted (`remember-mfa.days` under 90), or `nil`.
-    public static func advisory(after name: String, in settings: Settings) -> String? {
+    /// Advice to print after `value` was accepted for `name` (`remember-mfa.days` under 90), or `nil`.
+    public static func advisory(after name: String, value: String) -> String? {
         guard name == "remember-mfa.days" else { return nil }
-        return (try? RememberMFAPolicy.parseDays(String(settings.rememberMFADays)))?.warning
+        return (try? RememberMFAPolicy.parseDays(value))?.warning
     }
 
     /// `trusted-ips.ranges`: checked against the current on-premises mode.
@@ -99,7 +99,7 @@ extension SettingKey {
 }
 
 extension SettingFormat where Value == Int {
-    /// `remember-mfa.days`: 1–365 (the advisory under 90 is ``SettingKey/advisory(after:in:)``).
+    /// `remember-mfa.days`: 1–365 (the advisory under 90 is ``SettingKey/advisory(after:value:)``).
     static var rememberDays: SettingFormat {
         SettingFormat(
             allowedValues: "a whole number of days from 1 to 365 (90 or more advised)",

@@ -60,9 +60,9 @@ struct SignInSettingsTests {
     func rememberDays() throws {
         var settings = Settings()
         try Self.set(&settings, "remember-mfa.days", "30")
-        #expect(SettingKey.advisory(after: "remember-mfa.days", in: settings)?.contains("90") == true)
+        #expect(SettingKey.advisory(after: "remember-mfa.days", value: String(settings.rememberMFADays))?.contains("90") == true)
         try Self.set(&settings, "remember-mfa.days", "120")
-        #expect(SettingKey.advisory(after: "remember-mfa.days", in: settings) == nil)
+        #expect(SettingKey.advisory(after: "remember-mfa.days", value: String(settings.rememberMFADays)) == nil)
         #expect(throws: SettingsError.self) { try Self.set(&settings, "remember-mfa.days", "366") }
         #expect(settings.rememberMFADays == 120)
     }

@@ -8,7 +8,7 @@ enum LocationsCommand {
     static func run(_ args: inout Arguments) throws -> Int32 {
         let command = args.next()
         try args.allowOnly(command == "add" ? ["trusted"] : [], in: "locations \(command ?? "")")
-        let service = try StateDirectory.service(args)
+        let service = try StateDirectory.session(args)
         switch command {
         case "add":
             guard let name = args.next() else { throw CLIError.usage("'locations add' needs a name and --trusted CIDR...") }
@@ -20,7 +20,7 @@ enum LocationsCommand {
             let location: NamedLocation
             do {
                 location = try service.addLocation(name, ranges: ranges)
-            } catch let error as DirectoryError {
+            } catch let error as InvalidInput {
                 throw CLIError.invalidInput("locations add: \(error.message)")
             }
             if args.json { Output.json(entry(location)) } else { Output.line("Named location '\(location.name)' trusts \(location.ranges.map(\.description).joined(separator: ", ")).") }

@@ -1,5 +1,6 @@
 import Foundation
 import Verification
+import VoiceCall
 
 /// The users directory commands of SPEC §8.1 and §8.3: `ivr users add|show|set-pin|app-password|
 /// revoke-mfa-sessions|persistent-browser-session`. The PIN is read from standard input only.
@@ -10,7 +11,7 @@ enum UsersDirectoryCommand {
         let full = "users \(command)"
         try args.allowOnly(command == "add" ? ["phone", "method", "language"] : [], in: full)
         guard let name = args.next() else { throw CLIError.usage("'\(full)' needs a user name") }
-        let service = try StateDirectory.service(args)
+        let service = try StateDirectory.session(args)
         do {
             switch command {
             case "add":
@@ -45,15 +46,15 @@ enum UsersDirectoryCommand {
                     Output.line("Forgot \(count) remembered browser\(count == 1 ? "" : "s") of \(name.lowercased()); each will ask for MFA again.")
                 }
             }
-        } catch let error as DirectoryError {
-            throw CLIError.invalidInput(error.message)
+        } catch let error as InvalidInput {
+            throw CLIError.invalidInput(error.description)
         }
         return 0
     }
 
     /// The registered users after the blocks of `ivr users list` (JSON: one UserReport per line,
     /// after the block objects, which keep their shape).
-    static func listRegistered(_ service: VerificationService, json: Bool) {
+    static func listRegistered(_ service: VerificationSession, json: Bool) {
         guard let users = try? service.listDirectory() else { return }
         if json {
             users.forEach { Output.json($0) }
@@ -61,7 +62,7 @@ enum UsersDirectoryCommand {
             Output.line("")
             let rows = users.map { user in
                 [user.user, user.phone ?? "-", user.method ?? "-", user.hasPIN ? "yes" : "no",
-                 user.lockedOutUntil.map { "until " + Output.timestamp($0) } ?? "-",
+                 user.lockedOutUntil.map { "until " + Timestamp.rfc3339($0) } ?? "-",
                  String(user.rememberedBrowsers.filter { $0.revokedAt == nil }.count)]
             }
             Output.table([["REGISTERED", "PHONE", "METHOD", "PIN", "LOCKED OUT", "REMEMBERED BROWSERS"]] + rows).forEach(Output.line)
@@ -82,14 +83,14 @@ enum UsersDirectoryCommand {
             Output.line("App password: \(report.appPassword ? "created" : "none")")
             Output.line("Persistent browser session: \(report.persistentBrowserSession ? "on" : "off")")
         }
-        Output.line("Blocked:     \(report.blockedUntil.map { "until \(Output.timestamp($0)) (\(report.blockReason ?? ""))" } ?? "no")")
-        Output.line("Locked out:  \(report.lockedOutUntil.map { "until \(Output.timestamp($0))" } ?? "no") (\(report.denials) denials)")
+        Output.line("Blocked:     \(report.blockedUntil.map { "until \(Timestamp.rfc3339($0)) (\(report.blockReason ?? ""))" } ?? "no")")
+        Output.line("Locked out:  \(report.lockedOutUntil.map { "until \(Timestamp.rfc3339($0))" } ?? "no") (\(report.denials) denials)")
         if report.rememberedBrowsers.isEmpty {
             Output.line("Remembered browsers: none")
         }
         for browser in report.rememberedBrowsers {
-            let state = browser.revokedAt.map { "revoked \(Output.timestamp($0))" } ?? "until \(Output.timestamp(browser.until))"
-            Output.line("Remembered browser \(browser.browser)…: issued \(Output.timestamp(browser.issuedAt)), \(state)")
+            let state = browser.revokedAt.map { "revoked \(Timestamp.rfc3339($0))" } ?? "until \(Timestamp.rfc3339(browser.until))"
+            Output.line("Remembered browser \(browser.browser)…: issued \(Timestamp.rfc3339(browser.issuedAt)), \(state)")
         }
     }
 

@@ -8,7 +8,7 @@ import VoiceCall
 /// `ivr signin`: runs one `.signin` script through the pure pipeline of SPEC §8.3, carrying out
 /// the method it asks for (the call through the engine, the SMS code through the outbox), then
 /// records one sign-in log record and any remembered browser.
-extension VerificationService {
+extension VerificationSession {
     /// How long a text code is valid, and how many tries it allows (SPEC §8.3).
     public static let smsCodeLifetime: TimeInterval = 300
     public static let smsCodeTries = 3
@@ -30,22 +30,23 @@ extension VerificationService {
         }
         let context = try signInContext(attempt, user: user)
         var call: CallReport?
+        var callRecord: Int64?
         let decision: SignInDecision
         switch SignInPipeline.start(attempt, context) {
         case .decided(let decided):
             decision = decided
         case .needsMethod(let pending):
-            let outcome: MethodOutcome
-            (outcome, call) = try runMethod(pending.method, script: script, attempt: attempt, user: user)
-            decision = pending.finish(outcome)
+            let ran = try runMethod(pending.method, script: script, attempt: attempt, user: user)
+            (call, callRecord) = (ran.call?.report, ran.call?.recorded.signInID)
+            decision = pending.finish(ran.outcome)
         }
 
         if let until = decision.rememberedUntil, let browser = attempt.browserID {
             try store.rememberBrowser(user: user, browserHash: Self.browserHash(browser), issuedAt: attempt.time, until: until)
         }
         let outcome = Self.outcomeRecord(decision, attempt)
-        if let call {
-            try store.attachSignInOutcome(toCallOf: call.user, startedAt: call.startedAt, outcome)
+        if let callRecord {
+            try store.attachSignInOutcome(toSignIn: callRecord, outcome)
         } else {
             let entry = try store.directoryUser(user)
             let masked = entry.flatMap { try? PhoneNumber(parsing: $0.phone).masked } ?? "none"
@@ -77,9 +78,11 @@ extension VerificationService {
     }
 
     /// Carries out the verification method the pipeline asked for.
+    /// The call goes through the engine's own seam (request → prepare → channel → conclude), so it
+    /// is logged once, by the call, and the sign-in's outcome is attached to that record.
     private func runMethod(
         _ method: SignInMethod, script: SignInScriptFile, attempt: SignInAttempt, user: UserName
-    ) throws -> (MethodOutcome, CallReport?) {
+    ) throws -> (outcome: MethodOutcome, call: CallConclusion?) {
         switch method {
         case .call:
             guard case .call(var callScript) = script.evidence else {
@@ -87,8 +90,11 @@ extension VerificationService {
                 return (MethodOutcome(verified: false, detail: ResultDetail.notAnswered.rawValue), nil)
             }
             callScript.startTime = attempt.time
-            let report = try run(callScript)
-            return (MethodOutcome(verified: report.result == CallResult.verified.id, detail: report.detail), report)
+            let scripted = try ScriptedCall(callScript)
+            var conclusion = try call(scripted.request, through: scripted.channel)
+            conclusion.report.file = scripted.file
+            let report = conclusion.report
+            return (MethodOutcome(verified: report.result == .verified, detail: report.detail.rawValue), conclusion)
         case .text:
             let codes: [SignInScriptFile.TypedCode]
             if case .codes(let typed, _) = script.evidence { codes = typed } else { codes = [] }

@@ -7,7 +7,7 @@ import VoiceCall
 
 /// The users directory and named locations (SPEC §8.1, §8.5): what `ivr users` and
 /// `ivr locations` do, checked here so every front door gets the same rules.
-extension VerificationService {
+extension VerificationSession {
     // MARK: Users
 
     /// Registers (or re-registers) a user with a number, a call method and a language.
@@ -17,16 +17,16 @@ extension VerificationService {
         do {
             number = try PhoneNumber(parsing: phone)
         } catch {
-            throw DirectoryError("--phone: \(error)")
+            throw InvalidInput("--phone", "\(error)")
         }
         guard CallMethod(rawValue: method) != nil else {
-            throw DirectoryError("--method must be 'standard' or 'pin'; got '\(method.prefix(40))'")
+            throw InvalidInput("--method", "must be 'standard' or 'pin'; got '\(method.prefix(40))'")
         }
         if let language {
             do {
                 _ = try LanguageTag(language)
             } catch {
-                throw DirectoryError("--language: \(error)")
+                throw InvalidInput("--language", "\(error)")
             }
         }
         let stored = number.e164 + (number.extension.map { " x\($0)" } ?? "")
@@ -38,10 +38,10 @@ extension VerificationService {
     public func setPIN(_ name: String, pin: String) throws {
         let user = try Self.userName(name)
         guard PINHash.isValidPIN(pin) else {
-            throw DirectoryError("the PIN must be 4–8 digits (0-9)")
+            throw InvalidInput("PIN", "must be 4–8 digits (0-9)")
         }
         guard try store.setPINHash(user, try PINHash.make(pin)) else {
-            throw DirectoryError("\(user) is not registered; add them first with ivr users add")
+            throw InvalidInput("user", "\(user) is not registered; add them first with ivr users add")
         }
     }
 
@@ -80,7 +80,7 @@ extension VerificationService {
     public func setAppPassword(_ name: String, present: Bool) throws {
         let user = try Self.userName(name)
         guard try store.setAppPassword(user, present) else {
-            throw DirectoryError("\(user) is not registered; add them first with ivr users add")
+            throw InvalidInput("user", "\(user) is not registered; add them first with ivr users add")
         }
     }
 
@@ -88,7 +88,7 @@ extension VerificationService {
     public func setPersistentBrowserSession(_ name: String, on: Bool) throws {
         let user = try Self.userName(name)
         guard try store.setPersistentBrowserSession(user, on) else {
-            throw DirectoryError("\(user) is not registered; add them first with ivr users add")
+            throw InvalidInput("user", "\(user) is not registered; add them first with ivr users add")
         }
     }
 
@@ -105,14 +105,6 @@ extension VerificationService {
         return RegisteredCallee(phone: entry.phone, method: method)
     }
 
-    static func userName(_ text: String) throws -> UserName {
-        do {
-            return try UserName(text)
-        } catch {
-            throw DirectoryError("\(error)")
-        }
-    }
-
     // MARK: Named locations
 
     /// Adds (or replaces) a trusted named location.
@@ -121,7 +113,7 @@ extension VerificationService {
         do {
             location = try NamedLocation(name: name, ranges: ranges)
         } catch {
-            throw DirectoryError("\(error)")
+            throw InvalidInput("location", "\(error)")
         }
         try store.saveNamedLocation(name: location.name, ranges: location.ranges.map(\.description), at: now)
         return location
