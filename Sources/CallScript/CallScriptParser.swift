@@ -537,6 +537,8 @@ extension CallScriptParser {
             }
             let method = self.headerLines[.method] == nil ? (registered?.method ?? self.method) : self.method
             switch (method, self.pin) {
+            case (.pin, nil) where registered?.hasPIN == true:
+                break  // the engine checks the keyed entries against the directory's PIN hash
             case (.pin, nil):
                 throw self.error(
                     self.headerLines[.method] ?? userLine,

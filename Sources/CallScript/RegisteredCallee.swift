@@ -2,15 +2,17 @@
 /// out `phone` and `method` for a registered user, and the parser fills them from here. What the
 /// script states always wins for that run.
 ///
-/// The PIN is not here: the directory keeps only a salted hash of it, which no script can be
-/// filled from.
+/// The PIN is not here: the directory keeps only a salted hash of it. `hasPIN` lets a `method pin`
+/// script leave out its `pin` line; the engine then checks the keyed entries against the hash.
 public struct RegisteredCallee: Sendable, Equatable {
     /// The number as registered (E.164, possibly with `x` and an extension).
     public var phone: String
     public var method: CallMethod
+    public var hasPIN: Bool
 
-    public init(phone: String, method: CallMethod) {
+    public init(phone: String, method: CallMethod, hasPIN: Bool = false) {
         self.phone = phone
         self.method = method
+        self.hasPIN = hasPIN
     }
 }

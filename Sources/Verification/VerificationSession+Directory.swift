@@ -102,7 +102,37 @@ extension VerificationSession {
         guard let user = try? UserName(name), let entry = try? store.directoryUser(user),
               let method = CallMethod(rawValue: entry.method)
         else { return nil }
-        return RegisteredCallee(phone: entry.phone, method: method)
+        return RegisteredCallee(phone: entry.phone, method: method, hasPIN: entry.hasPIN)
+    }
+
+    /// A `method pin` script without a `pin` line, for a user whose PIN the directory holds as a
+    /// hash: the state machine compares plain digits, so the entries this simulated caller will key
+    /// (the digit runs of its `press` lines) are checked against the hash here, and the one that
+    /// matches becomes the expected PIN for this run only; when none matches, a value the caller
+    /// never keys stands in, so every entry is a wrong PIN. Nothing is stored or printed.
+    ///
+    /// A live call cannot know its entries in advance: it needs a PIN verifier in the machine.
+    public func withDirectoryPIN(_ script: CallScriptFile) throws -> CallScriptFile {
+        guard script.method == .pin, script.pin == nil else { return script }
+        let user = try Self.userName(script.user)
+        guard let hash = try store.pinHash(user) else {
+            throw CallScriptError(file: script.file, line: script.userLine, message: "'method pin' needs a 'pin' line: \(user) has no PIN in the directory")
+        }
+        let keys = script.actions.compactMap { action -> String? in
+            if case .press(let keys) = action.kind { return keys }
+            return nil
+        }.joined()
+        let entries = Set(keys.split(whereSeparator: { !$0.isNumber }).map(String.init).filter(PINHash.isValidPIN))
+        var copy = script
+        copy.pin = entries.first { PINHash.verify($0, against: hash) } ?? Self.decoyPIN(avoiding: entries)
+        return copy
+    }
+
+    /// An 8-digit value that is none of `entries`.
+    static func decoyPIN(avoiding entries: Set<String>) -> String {
+        var value = 98_765_432
+        while entries.contains(String(value)) { value -= 1 }
+        return String(value)
     }
 
     // MARK: Named locations

@@ -90,7 +90,7 @@ extension VerificationSession {
                 return (MethodOutcome(verified: false, detail: ResultDetail.notAnswered.rawValue), nil)
             }
             callScript.startTime = attempt.time
-            let scripted = try ScriptedCall(callScript)
+            let scripted = try ScriptedCall(try withDirectoryPIN(callScript))
             var conclusion = try call(scripted.request, through: scripted.channel)
             conclusion.report.file = scripted.file
             let report = conclusion.report
