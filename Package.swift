@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
+        // OATH tokens, pure: Base32, RFC 6238 TOTP over an injected HMAC, the token CSV and its error report.
+        .target(name: "OATH", dependencies: ["VoiceCall"]),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
@@ -38,6 +40,7 @@ let package = Package(
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
+        .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
