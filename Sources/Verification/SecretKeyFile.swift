@@ -29,7 +29,8 @@ public struct SecretKeyFile: Sendable, Equatable {
     /// The key, or nil when the file does not exist.
     public func load() throws(TokenError) -> [UInt8]? {
         var status = stat()
-        guard lstat(url.path, &status) == 0 else {
+        // stat, not lstat: a key file may be a symlink to a mounted secret; what it points to is checked.
+        guard stat(url.path, &status) == 0 else {
             if errno == ENOENT { return nil }
             throw .keyFile(path: url.path, problem: String(cString: strerror(errno)))
         }

@@ -230,3 +230,45 @@ import VoiceCall
         #expect(try fixture.service.tokens().isEmpty)
     }
 }
+
+/// Two services (two connections, as two processes would have) checking the same code at once:
+/// exactly one accepts it; the other sees a replay.
+@Suite struct TokenReplayRaceTests {
+    private final class Verdicts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String] = []
+        func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return values.sorted() }
+    }
+
+    @Test func aCodeIsAcceptedOnceAcrossConnections() throws {
+        let fixture = try ServiceFixture()
+        defer { fixture.remove() }
+        let secret = TokenServiceTests.aliceSecret
+        _ = try fixture.service.importTokens(csv: Data((TokenServiceTests.header + "alice@contoso.com,A-1,\(secret),30,C,M\n").utf8))
+        let totp = TOTP(secret: try Base32.decode(secret), interval: .seconds30) { key, message in HMAC.authenticate(message, key: key, using: .sha1) }
+        let t = TokenServiceTests.fixedNow
+        _ = try fixture.service.activateToken(serial: "A-1", code: totp.code(at: t), at: t)
+        let later = t.addingTimeInterval(30)
+        let code = totp.code(at: later)
+        let alice = try UserName("alice@contoso.com")
+
+        let verdicts = Verdicts()
+        let directory = fixture.directory
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                do {
+                    let service = try VerificationService(stateDirectory: directory)
+                    verdicts.add("\(try service.verifyAppCode(user: alice, code: code, at: later))")
+                } catch {
+                    verdicts.add("error: \(error)")
+                }
+            }
+        }
+        group.wait()
+        #expect(verdicts.all == ["accepted(serial: \"A-1\")", "replayed"])
+    }
+}
