@@ -39,7 +39,7 @@ enum TokensCommand {
 
         let plan: TokenImportPlan
         do {
-            plan = try StateDirectory.service(args).importTokens(csv: data)
+            plan = try StateDirectory.session(args).importTokens(csv: data)
         } catch let error as TokenFileError {
             throw CLIError.invalidInput("\(path): \(error); nothing was imported")
         }
@@ -100,17 +100,17 @@ enum TokensCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly(["user"], in: "tokens list")
         try args.noMoreWords(in: "tokens list")
-        let user = try args.options["user"].map(userName)
-        let tokens = try StateDirectory.service(args).tokens(user: user)
+        let user = args.options["user"]
+        let tokens = try StateDirectory.session(args).tokens(user: user)
         if args.json {
             tokens.forEach { Output.json(TokenJSON($0)) }
         } else if tokens.isEmpty {
-            Output.line(user.map { "\($0) has no token or authenticator app." } ?? "No token or authenticator app is stored.")
+            Output.line(user.map { "\($0.lowercased()) has no token or authenticator app." } ?? "No token or authenticator app is stored.")
         } else {
             let rows = tokens.map { token in
                 [token.serial, token.user.value, token.kind.rawValue, token.manufacturer.isEmpty ? "-" : token.manufacturer,
                  token.model.isEmpty ? "-" : token.model, "\(token.interval) s",
-                 token.activatedAt.map(Output.timestamp) ?? "no", token.lastUsedAt.map(Output.timestamp) ?? "never"]
+                 token.activatedAt.map(Timestamp.rfc3339) ?? "no", token.lastUsedAt.map(Timestamp.rfc3339) ?? "never"]
             }
             Output.table([["SERIAL", "USER", "KIND", "MANUFACTURER", "MODEL", "INTERVAL", "ACTIVATED", "LAST USED"]] + rows)
                 .forEach(Output.line)
@@ -124,7 +124,7 @@ enum TokensCommand {
         try args.noMoreWords(in: "tokens activate")
         let code = try args.required("code", in: "tokens activate")
         let time = try args.options["at"].map(timestamp)
-        let record = try StateDirectory.service(args).activateToken(serial: serial, code: code, at: time)
+        let record = try StateDirectory.session(args).activateToken(serial: serial, code: code, at: time)
         if args.json {
             Output.json(TokenJSON(record))
         } else {
@@ -137,7 +137,7 @@ enum TokensCommand {
         try args.allowOnly([], in: "tokens delete")
         guard let serial = args.next() else { throw CLIError.usage("'tokens delete' needs the serial number") }
         try args.noMoreWords(in: "tokens delete")
-        let record = try StateDirectory.service(args).deleteToken(serial: serial)
+        let record = try StateDirectory.session(args).deleteToken(serial: serial)
         if args.json {
             Output.json(["serial": record.serial, "user": record.user.value, "deleted": "true"])
         } else {
@@ -152,9 +152,9 @@ enum TokensCommand {
         try args.allowOnly([], in: "tokens add-app")
         guard let name = args.next() else { throw CLIError.usage("'tokens add-app' needs a user name") }
         try args.noMoreWords(in: "tokens add-app")
-        let user = try userName(name)
-        let enrolment = try StateDirectory.service(args).addAuthenticatorApp(user: user)
+        let enrolment = try StateDirectory.session(args).addAuthenticatorApp(user: name)
         let serial = enrolment.record.serial
+        let user = enrolment.record.user
         if args.json {
             Output.json(["serial": serial, "user": user.value, "uri": enrolment.uri])
             return 0
@@ -175,10 +175,6 @@ enum TokensCommand {
     }
 
     // MARK: Values
-
-    private static func userName(_ text: String) throws -> UserName {
-        do { return try UserName(text) } catch { throw CLIError.invalidInput("\(error)") }
-    }
 
     /// `--at`: an RFC 3339 time (`2026-11-25T10:00:00Z`, fractional seconds and offsets allowed).
     private static func timestamp(_ text: String) throws -> Date {
@@ -211,8 +207,8 @@ private struct TokenJSON: Encodable {
         model = record.model
         interval = record.interval
         activated = record.isActivated
-        activatedAt = record.activatedAt.map(Output.timestamp)
-        lastUsedAt = record.lastUsedAt.map(Output.timestamp)
+        activatedAt = record.activatedAt.map(Timestamp.rfc3339)
+        lastUsedAt = record.lastUsedAt.map(Timestamp.rfc3339)
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -10,11 +10,9 @@ import VoiceCall
 /// Secrets live in the store only as AES-256-GCM boxes sealed under the key in ``secretKeyFile``,
 /// bound to their serial number (a box moved to another row does not open). They are opened in
 /// memory for one check and never returned, printed or logged.
-extension VerificationService {
+extension VerificationSession {
     /// Where the sealing key lives: `IVR_KEY_FILE`, else `STATE/secret.key`.
-    public var secretKeyFile: SecretKeyFile {
-        SecretKeyFile.location(environment: ProcessInfo.processInfo.environment, stateDirectory: store.directory)
-    }
+    public var secretKeyFile: SecretKeyFile { engine.secretKeyFile }
 
     /// Bytes of randomness in an authenticator app's secret: 160 bits (RFC 4226 §4's recommendation).
     public static let appSecretByteCount = 20
@@ -45,8 +43,10 @@ extension VerificationService {
     // MARK: List, activate, delete
 
     /// Every token and app, or one user's (no secret in them).
-    public func tokens(user: UserName? = nil) throws -> [TokenRecord] {
-        try store.tokens(user: user)
+    ///
+    /// - Throws: ``InvalidInput`` for a malformed user name.
+    public func tokens(user name: String? = nil) throws -> [TokenRecord] {
+        try store.tokens(user: name.map(Self.userName))
     }
 
     /// Activates a token with a code valid at `time` (default now): the current step or one either
@@ -88,8 +88,10 @@ extension VerificationService {
     /// `app-` + 8 hex digits, and the `otpauth://` URI (issuer = the product name) to show once.
     /// The app must then be activated with one of its codes, like a hardware token.
     ///
-    /// - Throws: ``TokenError/tooManyTokens(user:limit:)`` when the user already has five.
-    public func addAuthenticatorApp(user: UserName) throws -> AppEnrolment {
+    /// - Throws: ``InvalidInput`` for a malformed user name; ``TokenError/tooManyTokens(user:limit:)``
+    ///   when the user already has five.
+    public func addAuthenticatorApp(user name: String) throws -> AppEnrolment {
+        let user = try Self.userName(name)
         let key = try sealingKey()
         let settings = try store.loadSettings()
         let time = now
@@ -185,5 +187,17 @@ extension VerificationService {
             throw TokenError.secretUnreadable(serial: serial, keyPath: secretKeyFile.url.path)
         }
         return TOTP(secret: secret, interval: interval) { key, message in HMAC.authenticate(message, key: key, using: .sha1) }
+    }
+}
+
+extension VerificationEngine {
+    /// Where the sealing key lives: `IVR_KEY_FILE`, else `STATE/secret.key`.
+    public var secretKeyFile: SecretKeyFile {
+        SecretKeyFile.location(environment: ProcessInfo.processInfo.environment, stateDirectory: stateDirectory)
+    }
+
+    /// ``VerificationSession/verifyAppCode(user:code:at:)`` on a session of its own.
+    public func verifyAppCode(user: UserName, code: String, at time: Date) throws -> AppCodeVerdict {
+        try session().verifyAppCode(user: user, code: code, at: time)
     }
 }
