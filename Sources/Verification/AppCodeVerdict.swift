@@ -1,4 +1,4 @@
-/// What `VerificationService.verifyAppCode(user:code:at:)` decided for the *app-code* method of a
+/// What `VerificationSession.verifyAppCode(user:code:at:)` decided for the *app-code* method of a
 /// sign-in (SPEC §8.3 step 4, §9).
 public enum AppCodeVerdict: Sendable, Equatable {
     /// The code is valid for one of the user's activated tokens, and its step was not used before.
