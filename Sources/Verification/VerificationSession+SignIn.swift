@@ -103,8 +103,9 @@ extension VerificationSession {
             guard case .notification(let answer, _) = script.evidence else { return (.notification(.ignore), nil) }
             return (.notification(answer), nil)
         case .appCode:
-            // The hook for SPEC §9: `verifyAppCode(user:code:at:)` from the OATH tokens lands here.
-            return (.code(.unavailable("OATH tokens are not available yet")), nil)
+            let codes: [SignInScriptFile.TypedCode]
+            if case .codes(let typed, _) = script.evidence { codes = typed } else { codes = [] }
+            return (try appCode(user: user, at: attempt.time, typed: codes), nil)
         }
     }
 
@@ -113,7 +114,8 @@ extension VerificationSession {
         guard let entry = try store.directoryUser(user), let number = try? PhoneNumber(parsing: entry.phone) else {
             return .code(.unavailable("no phone number is registered for text messages (ivr users add)"))
         }
-        let key = try smsSealingKey()
+        // The key file of SPEC §9 (`IVR_KEY_FILE`): SMS bodies are sealed like token secrets.
+        let key = try sealingKey()
         let code = try Self.oneTimeCode()
         let settings = try store.loadSettings()
         let body = "\(code) is your verification code for \(settings.productName). It expires in 5 minutes."
@@ -142,6 +144,23 @@ extension VerificationSession {
         case .noTriesLeft: return .code(.noTriesLeft)
         case .noCodeSent: return .code(.noCodeSent)
         }
+    }
+
+    /// Checks the typed codes in order against the user's activated OATH tokens (SPEC §9), until
+    /// one is accepted; each wrong or replayed code counts as a denial for lockout.
+    private func appCode(user: UserName, at time: Date, typed: [SignInScriptFile.TypedCode]) throws -> MethodOutcome {
+        guard !typed.isEmpty else { return .code(.wrong).with(detail: "MFA denied; no verification code was entered") }
+        var verdict = AppCodeVerdict.wrong
+        for entry in typed {
+            guard case .digits(let code) = entry else { continue }
+            verdict = try verifyAppCode(user: user, code: code, at: time)
+            switch verdict {
+            case .accepted: return .code(.accepted)
+            case .noActivatedToken: return .code(.unavailable("\(user) has no activated OATH token or authenticator app"))
+            case .wrong, .replayed: continue
+            }
+        }
+        return verdict == .replayed ? .code(.wrong).with(detail: "MFA denied; the code was already used (replay)") : .code(.wrong)
     }
 
     /// The simulated handset reads the queued SMS: the sealed body is opened in memory and its

@@ -35,6 +35,7 @@ enum CommandLineTool {
         case "prompts": return try PromptsCommand.run(&args)
         case "signin": return try SignInCommand.run(&args)
         case "locations": return try LocationsCommand.run(&args)
+        case "tokens": return try TokensCommand.run(&args)
         default:
             throw CLIError.usage("unknown command '\(command)'")
         }

@@ -1,5 +1,7 @@
 import CallScript
+import Cryptography
 import Foundation
+import OATH
 import Testing
 import VerificationStore
 import VoiceCall
@@ -79,14 +81,35 @@ struct SignInEngineTests {
         #expect(code.count == 6 && code.allSatisfy(\.isNumber))
     }
 
-    @Test("a registered user without a phone number cannot get a text; app-code waits for OATH")
+    @Test("a user without a phone number cannot get a text, nor an app code without an activated token")
     func unavailableMethods() throws {
         let fixture = try ServiceFixture()
         defer { fixture.remove() }
         let text = try Self.signIn(fixture, "user zed@contoso.com\nip 203.0.113.7\nmethod text\ncode sent\n")
         #expect(text.result == "denied" && text.detail.contains("no phone number is registered"))
         let app = try Self.signIn(fixture, "user zed@contoso.com\nip 203.0.113.7\nmethod app-code\ncode 123456\n")
-        #expect(app.result == "denied" && app.detail.contains("OATH tokens are not available yet"))
+        #expect(app.result == "denied" && app.detail.contains("no activated OATH token"))
+    }
+
+    @Test("app-code: the TOTP code of an activated token verifies once; a replay is refused")
+    func appCode() throws {
+        let fixture = try ServiceFixture()
+        defer { fixture.remove() }
+        let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        let csv = "upn,serial number,secret key,time interval,manufacturer,model\nalice@contoso.com,SI-1,\(secret),30,Contoso,T1\n"
+        _ = try fixture.service.importTokens(csv: Data(csv.utf8))
+        let totp = TOTP(secret: try Base32.decode(secret), interval: .seconds30) { key, message in
+            HMAC.authenticate(message, key: key, using: .sha1)
+        }
+        let now = fixture.service.now
+        _ = try fixture.service.activateToken(serial: "SI-1", code: totp.code(at: now.addingTimeInterval(-60)), at: now.addingTimeInterval(-60))
+        let code = totp.code(at: now)
+        let wrong = code == "000000" ? "000001" : "000000"
+        let base = "user alice@contoso.com\nip 203.0.113.7\nmethod app-code\n"
+        let first = try Self.signIn(fixture, base + "code \(wrong) \(code)\n")
+        #expect(first.result == "granted" && first.method == "app-code")
+        let replay = try Self.signIn(fixture, base + "code \(code)\n")
+        #expect(replay.result == "denied" && replay.detail.contains("replay"))
     }
 
     @Test("remember-MFA: day N−1 bypassed, day N+1 prompted; another browser prompted; revoke forgets")
