@@ -57,13 +57,24 @@ public enum SignInScriptParser {
     ) throws(CallScriptError) -> SignInScriptFile {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
         let bytes = try CallScriptParser.readBytes(of: url, name: name)
+        return try self.parse(bytes: bytes, file: name, now: now, directory: directory)
+    }
+
+    /// Parses a sign-in script from raw bytes (what `parse(contentsOf:)` does after reading, and the
+    /// entry point for fuzzing): too many bytes, a NUL byte or ill-formed UTF-8 are refused first.
+    public static func parse(
+        bytes: [UInt8], file: String, now: Date = Date(), directory: (String) -> RegisteredCallee? = { _ in nil }
+    ) throws(CallScriptError) -> SignInScriptFile {
+        guard bytes.count <= CallScriptParser.maximumFileBytes else {
+            throw CallScriptError(file: file, line: nil, message: "the file is larger than 1 MiB (1,048,576 bytes); a sign-in script is a short text file")
+        }
         if let (offset, isNUL) = CallScriptParser.firstBadByte(in: bytes) {
             let line = 1 + bytes[..<offset].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             throw CallScriptError(
-                file: name, line: line,
+                file: file, line: line,
                 message: isNUL ? "NUL byte: a sign-in script is UTF-8 text" : "bytes that are not valid UTF-8: a sign-in script is UTF-8 text")
         }
-        return try self.parse(String(decoding: bytes, as: UTF8.self), file: name, now: now, directory: directory)
+        return try self.parse(String(decoding: bytes, as: UTF8.self), file: file, now: now, directory: directory)
     }
 }
 
