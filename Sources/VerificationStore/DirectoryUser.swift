@@ -76,6 +76,15 @@ public struct SignInOutcomeRecord: Sendable, Equatable, Codable {
     public var errorCode: Int?
     public var rememberedUntil: Date?
     public var steps: [Step]
+    /// The embedded call's own result, detail and method (`verified`, …, `standard`|`pin`) when a
+    /// call ran: the record's top-level fields show the sign-in's. Filled when the log is read.
+    public var call: CallSummary?
+
+    public struct CallSummary: Sendable, Equatable, Codable {
+        public var result: String
+        public var detail: String
+        public var method: String
+    }
 
     public init(
         ip: String, client: String, result: String, detail: String, bypass: String?, method: String?, kmsi: String?,

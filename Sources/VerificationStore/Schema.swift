@@ -134,7 +134,8 @@ enum Schema {
             session TEXT,
             error_code INTEGER,
             remembered_until REAL,
-            steps TEXT NOT NULL
+            steps TEXT NOT NULL,
+            with_call INTEGER NOT NULL DEFAULT 0
         );
         """,
     ]

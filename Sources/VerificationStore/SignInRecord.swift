@@ -39,8 +39,9 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
     public var detail: String
     /// What the sign-in pipeline decided around this attempt (SPEC §8.4: bypass, method, KMSI,
-    /// error code), when it came from `ivr signin`; `nil` for a plain call. Its `result` is the
-    /// sign-in's (`interrupted` for an abandoned *Stay signed in?*), beside the call's own above.
+    /// error code), when it came from `ivr signin`; `nil` for a plain call. For a sign-in the
+    /// record's `result`, `detail` and `method` are the sign-in's (`interrupted`, the 50140 reason,
+    /// `call`); the embedded call's own are in `signIn.call`.
     public var signIn: SignInOutcomeRecord? = nil
 
     public init(
@@ -64,6 +65,11 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail, signIn
     }
 
+    /// SPEC §8.4's log fields, written at the top of a sign-in's record only.
+    private enum SignInKeys: String, CodingKey {
+        case bypass, kmsi, errorCode
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(time, forKey: .time)
@@ -75,6 +81,14 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         try container.encode(prompts, forKey: .prompts)
         try container.encode(result, forKey: .result)
         try container.encode(detail, forKey: .detail)
-        try container.encodeIfPresent(signIn, forKey: .signIn)
+        // A sign-in's record also carries SPEC §8.4's log fields at the top, always present
+        // (`null` when they do not apply); a plain call's record keeps its shape.
+        if let signIn {
+            try container.encode(signIn, forKey: .signIn)
+            var top = encoder.container(keyedBy: SignInKeys.self)
+            try top.encode(signIn.bypass, forKey: .bypass)
+            try top.encode(signIn.kmsi, forKey: .kmsi)
+            try top.encode(signIn.errorCode, forKey: .errorCode)
+        }
     }
 }

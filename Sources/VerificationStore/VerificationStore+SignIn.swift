@@ -180,7 +180,7 @@ extension VerificationStore {
     public func recordSignIn(_ record: SignInRecord, outcome: SignInOutcomeRecord) throws -> Int64 {
         try write {
             let id = try insertSignIn(record)
-            try insertSignInOutcome(id, outcome)
+            try insertSignInOutcome(id, outcome, withCall: false)
             return id
         }
     }
@@ -188,45 +188,46 @@ extension VerificationStore {
     /// Attaches the sign-in outcome to the log record its call already wrote (one record per
     /// sign-in: the call is not logged twice).
     public func attachSignInOutcome(toSignIn id: Int64, _ outcome: SignInOutcomeRecord) throws {
-        try write { try insertSignInOutcome(id, outcome) }
+        try write { try insertSignInOutcome(id, outcome, withCall: true) }
     }
 
-    /// The sign-in outcomes by log record id.
-    public func signInOutcomes() throws -> [Int64: SignInOutcomeRecord] {
+    /// The sign-in outcomes by log record id, and whether a call wrote the record.
+    func signInOutcomes() throws -> [Int64: (outcome: SignInOutcomeRecord, withCall: Bool)] {
         let decoder = JSONDecoder()
         let rows = try db.query(
             """
             SELECT signin_id, ip, client, result, detail, bypass, method, kmsi, kmsi_reason, session, error_code,
-                   remembered_until, steps
+                   remembered_until, steps, with_call
             FROM signin_details ORDER BY signin_id
             """
-        ) { row -> (Int64, SignInOutcomeRecord) in
+        ) { row -> (Int64, (outcome: SignInOutcomeRecord, withCall: Bool)) in
             let steps = (try? decoder.decode([SignInOutcomeRecord.Step].self, from: Data(row.text(12).utf8))) ?? []
             return (
                 row.int64(0),
-                SignInOutcomeRecord(
+                (SignInOutcomeRecord(
                     ip: row.text(1), client: row.text(2), result: row.text(3), detail: row.text(4), bypass: row.optionalText(5),
                     method: row.optionalText(6), kmsi: row.optionalText(7), kmsiReason: row.optionalText(8),
                     session: row.optionalText(9), errorCode: row.isNull(10) ? nil : row.int(10),
-                    rememberedUntil: row.optionalDate(11), steps: steps)
+                    rememberedUntil: row.optionalDate(11), steps: steps),
+                 row.int(13) != 0)
             )
         }
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
-    private func insertSignInOutcome(_ id: Int64, _ outcome: SignInOutcomeRecord) throws {
+    private func insertSignInOutcome(_ id: Int64, _ outcome: SignInOutcomeRecord, withCall: Bool) throws {
         let steps = String(decoding: try JSONEncoder().encode(outcome.steps), as: UTF8.self)
         try db.run(
             """
             INSERT INTO signin_details (signin_id, ip, client, result, detail, bypass, method, kmsi, kmsi_reason, session,
-                                        error_code, remembered_until, steps)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        error_code, remembered_until, steps, with_call)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .integer(id), .text(outcome.ip), .text(outcome.client), .text(outcome.result), .text(outcome.detail),
                 .optionalText(outcome.bypass), .optionalText(outcome.method), .optionalText(outcome.kmsi),
                 .optionalText(outcome.kmsiReason), .optionalText(outcome.session), outcome.errorCode.map { .int($0) } ?? .null,
-                outcome.rememberedUntil?.sqlValue ?? .null, .text(steps),
+                outcome.rememberedUntil?.sqlValue ?? .null, .text(steps), .int(withCall ? 1 : 0),
             ])
     }
 }

@@ -35,7 +35,17 @@ extension VerificationStore {
                 time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: row.text(3),
                 callerID: row.optionalText(4), language: row.text(5), prompts: prompts, result: row.text(7),
                 detail: row.text(8))
-            record.signIn = outcomes[row.int64(9)]
+            if let (outcome, withCall) = outcomes[row.int64(9)] {
+                // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
+                var signIn = outcome
+                if withCall {
+                    signIn.call = .init(result: record.result, detail: record.detail, method: record.method)
+                }
+                record.signIn = signIn
+                record.result = outcome.result
+                record.detail = outcome.detail
+                record.method = outcome.method ?? "none"
+            }
             return record
         }
         return newestFirst.reversed()

@@ -40,7 +40,11 @@ struct SignInCLITests {
         // One log record per sign-in: the call inside the first is not logged twice.
         let log = try IVRProcess.log(state)
         #expect(log.count == 2)
+        #expect(log[0]["result"] as? String == "interrupted" && log[0]["errorCode"] as? Int == 50140)
+        #expect(log[0]["method"] as? String == "call" && log[0]["kmsi"] as? String == "shown" && log[0]["bypass"] is NSNull)
+        #expect(log[1]["errorCode"] is NSNull && log[1]["bypass"] as? String == "trusted-ip")
         let interrupt = try #require(log.first?["signIn"] as? [String: Any])
+        #expect((interrupt["call"] as? [String: Any])?["result"] as? String == "verified")
         #expect(interrupt["errorCode"] as? Int == 50140)
         #expect(interrupt["result"] as? String == "interrupted")
         #expect((interrupt["detail"] as? String)?.contains("'Keep me signed in' interrupt") == true)

@@ -23,13 +23,13 @@ enum LogCommand {
         }
         let rows = records.map { record in
             [Timestamp.rfc3339(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
-             record.language, record.signIn?.result ?? record.result,
+             record.language, record.result,
              record.signIn.map { outcome in
                  // A sign-in shows its own outcome: bypass, error code, and the call's result when one ran.
                  var parts = [outcome.detail]
                  if let bypass = outcome.bypass { parts.append("bypass \(bypass)") }
                  if let code = outcome.errorCode { parts.append("error \(code)") }
-                 if record.callerID != nil, outcome.detail != record.detail { parts.append("call: \(record.result)") }
+                 if let call = outcome.call { parts.append("call: \(call.result)") }
                  return parts.joined(separator: "; ")
              } ?? record.detail]
         }
