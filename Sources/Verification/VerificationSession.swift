@@ -9,9 +9,9 @@ import VoiceCall
 /// or one for a batch.
 public final class VerificationSession {
     public let engine: VerificationEngine
-    let store: VerificationStore
+    let store: any StateStore
 
-    init(engine: VerificationEngine, store: VerificationStore) {
+    init(engine: VerificationEngine, store: any StateStore) {
         self.engine = engine
         self.store = store
     }
@@ -151,7 +151,7 @@ public final class VerificationSession {
     @discardableResult
     public func deliverQueuedMail(_ settings: Settings? = nil) -> Int {
         guard let settings = settings ?? (try? store.loadSettings()), let command = settings.notificationCommand,
-              let pending = try? store.claimPendingMessages(at: now)
+              let pending = try? store.claimPendingMessages(at: now, leaseSeconds: 300)
         else { return 0 }
         let delivery = MailDelivery(command: command)
         var delivered = 0
