@@ -98,7 +98,7 @@ struct CallChannelSeamTests {
             let concluded = try session.call(request, through: ReactiveCallerChannel(entries: ["1111#", "0#"]))
             #expect(concluded.report.result.id == "fraud_reported")
         }
-        #expect(simulated.0.count == 1 && simulated.0.first?.result == "fraud_reported")
+        #expect(simulated.0.count == 1 && simulated.0.first?.result == .fraudReported)
         #expect(simulated.1.denials == 1)
         #expect(simulated.2.count == 1)
         #expect(simulated.3.count == 1)

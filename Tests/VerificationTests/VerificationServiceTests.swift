@@ -19,8 +19,8 @@ struct VerificationServiceTests {
         #expect(log.count == 1)
         #expect(log[0].user == "alice@contoso.com")
         #expect(log[0].maskedNumber == "+*********23")
-        #expect(log[0].detail == "MFA successfully completed")
-        #expect(log[0].prompts.first == SignInRecord.Prompt(type: "fraud-greeting-standard", language: "en-US", source: "default"))
+        #expect(log[0].detail == .completed)
+        #expect(log[0].prompts.first == SignInRecord.Prompt(type: .fraudGreetingStandard, language: .englishUS, source: .default))
     }
 
     @Test("An unparsable number is invalid_request with no call placed, and still logged")
@@ -31,7 +31,7 @@ struct VerificationServiceTests {
         #expect(report.result.id == "invalid_request")
         #expect(report.callerID == nil)
         #expect(report.prompts.isEmpty)
-        #expect(try fixture.store.signInLog().map(\.result) == ["invalid_request"])
+        #expect(try fixture.store.signInLog().map(\.result) == [.invalidRequest])
     }
 
     @Test("A malformed language or user name is a script error naming the line; nothing is logged")
@@ -142,9 +142,9 @@ struct VerificationServiceTests {
                                               durationSeconds: 2.5, sizeBytes: 100, at: Date())
         let german = try fixture.call("user hans@contoso.com\nphone +4930123456\nlanguage de-AT\nat 2026-11-25T10:00:00Z", "answer\nlisten\npress #")
         #expect(german.callerID == "+12065550199")
-        #expect(german.prompts.first.map { [$0.type.id, $0.language, $0.source.rawValue] } == ["fraud-greeting-standard", "de-DE", "custom"])
+        #expect(german.prompts.first.map { [$0.type.id, $0.language.description, $0.source.rawValue] } == ["fraud-greeting-standard", "de-DE", "custom"])
         #expect(german.transcript.contains { $0.event == .timerStarted(.response, seconds: 10) && $0.time == 2.5 })
         let english = try fixture.call("user ann@contoso.com\nphone +4930123456\nat 2026-11-25T10:00:00Z", "answer\nlisten\npress #")
-        #expect(english.prompts.first.map { [$0.type.id, $0.language, $0.source.rawValue] } == ["fraud-greeting-standard", "en-US", "default"])
+        #expect(english.prompts.first.map { [$0.type.id, $0.language.description, $0.source.rawValue] } == ["fraud-greeting-standard", "en-US", "default"])
     }
 }
