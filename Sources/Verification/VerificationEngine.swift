@@ -24,6 +24,8 @@ import VoiceCall
 /// - **Rules live here or below** (VoiceCall's policies, the store), never in a front door: a front
 ///   door parses its input, calls one operation and renders the typed answer.
 public struct VerificationEngine: Sendable {
+    /// The state directory: the SQLite store's home, and where files beside it live (the key file).
+    public let stateDirectory: URL
     /// Opens a store session (a SQLite connection to the state directory, by default).
     let openStore: @Sendable () throws -> any StateStore
     let defaults: DefaultScripts
@@ -40,11 +42,15 @@ public struct VerificationEngine: Sendable {
     /// Parses the default scripts and opens the state directory once (creating and migrating it), so
     /// a broken state directory is reported here and not at the first call.
     public init(stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        try self.init(clock: clock) { try VerificationStore(directory: stateDirectory) }
+        try self.init(stateDirectory: stateDirectory, clock: clock) { try VerificationStore(directory: stateDirectory) }
     }
 
     /// An engine over any ``StateStore``: `openStore` makes one connection per session.
-    public init(clock: @escaping @Sendable () -> Date = { Date() }, openStore: @escaping @Sendable () throws -> any StateStore) throws {
+    public init(
+        stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() },
+        openStore: @escaping @Sendable () throws -> any StateStore
+    ) throws {
+        self.stateDirectory = stateDirectory
         self.openStore = openStore
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock

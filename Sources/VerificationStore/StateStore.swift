@@ -7,7 +7,15 @@ import VoiceCall
 /// VoiceCall (``UserStanding``, `LockoutState`, `BlockPolicy`) that a store only loads and saves.
 ///
 /// One instance is one connection, used from one thread (the engine opens one per session).
-public protocol StateStore: AnyObject {
+///
+/// **Adding operations.** A capability that needs its own (tokens, sign-in) declares them in a
+/// protocol of its own beside its store extension (`TokenStore` in `TokenStore.swift`), conforms
+/// ``VerificationStore`` to it there, and adds it to the list `StateStore` refines.
+public protocol StateStore: TokenStore {
+    /// Runs `body` in one transaction: its operations commit together or not at all; nested calls
+    /// become part of the outer one.
+    func withTransaction<T>(_ body: () throws -> T) throws -> T
+
     // MARK: Settings
     func loadSettings() throws -> Settings
     /// Read-modify-write in one transaction; nothing is written when `change` throws.
