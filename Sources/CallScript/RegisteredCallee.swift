@@ -1,3 +1,5 @@
+import VoiceCall
+
 /// What the users directory holds for a call (SPEC §8.1): a `.call` or `.signin` script may leave
 /// out `phone` and `method` for a registered user, and the parser fills them from here. What the
 /// script states always wins for that run.
@@ -7,10 +9,10 @@
 public struct RegisteredCallee: Sendable, Equatable {
     /// The number as registered (E.164, possibly with `x` and an extension).
     public var phone: String
-    public var method: CallMethod
+    public var method: VerificationMethod.Name
     public var hasPIN: Bool
 
-    public init(phone: String, method: CallMethod, hasPIN: Bool = false) {
+    public init(phone: String, method: VerificationMethod.Name, hasPIN: Bool = false) {
         self.phone = phone
         self.method = method
         self.hasPIN = hasPIN

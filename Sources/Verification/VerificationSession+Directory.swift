@@ -19,7 +19,7 @@ extension VerificationSession {
         } catch {
             throw InvalidInput("--phone", "\(error)")
         }
-        guard CallMethod(rawValue: method) != nil else {
+        guard VerificationMethod.Name(rawValue: method) != nil else {
             throw InvalidInput("--method", "must be 'standard' or 'pin'; got '\(method.prefix(40))'")
         }
         if let language {
@@ -57,7 +57,7 @@ extension VerificationSession {
         let user = try Self.userName(name)
         let time = now
         let entry = try store.directoryUser(user)
-        let block = try store.activeBlock(user: user, at: time)
+        let block = try store.blocks(at: time).first { $0.user == user }
         let lockout = try store.lockoutState(user: user, at: time)
         let browsers = try store.rememberedBrowsers(user: user).map {
             UserReport.Browser(browser: String($0.browserHash.prefix(12)), issuedAt: $0.issuedAt, until: $0.until, revokedAt: $0.revokedAt)
@@ -100,7 +100,7 @@ extension VerificationSession {
     /// What the directory fills into a script for `user` (SPEC §8.1), or `nil` when not registered.
     public func registeredCallee(_ name: String) -> RegisteredCallee? {
         guard let user = try? UserName(name), let entry = try? store.directoryUser(user),
-              let method = CallMethod(rawValue: entry.method)
+              let method = VerificationMethod.Name(rawValue: entry.method)
         else { return nil }
         return RegisteredCallee(phone: entry.phone, method: method, hasPIN: entry.hasPIN)
     }

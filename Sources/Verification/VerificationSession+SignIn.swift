@@ -50,10 +50,13 @@ extension VerificationSession {
         } else {
             let entry = try store.directoryUser(user)
             let masked = entry.flatMap { try? PhoneNumber(parsing: $0.phone).masked } ?? "none"
+            // The log's typed call fields get the nearest call words; the sign-in's own outcome is
+            // what the record shows (SignInRecord.signIn).
+            let (result, detail) = Self.callWords(decision, access: context.access)
             let record = SignInRecord(
-                time: attempt.time, user: user.value, maskedNumber: masked, method: decision.method?.id ?? "none",
-                callerID: nil, language: entry?.language ?? "en-US", prompts: [], result: decision.result.rawValue,
-                detail: decision.detail)
+                time: attempt.time, user: user.value, maskedNumber: masked, method: .standard, callerID: nil,
+                language: (try? LanguageTag(entry?.language ?? "en-US")) ?? (try! LanguageTag("en-US")), prompts: [],
+                result: result, detail: detail)
             try store.recordSignIn(record, outcome: outcome)
         }
         return SignInReport(file: script.file, decision: decision, user: user.value, call: call)
@@ -195,6 +198,16 @@ extension VerificationSession {
     /// What the store keeps of a browser id: its SHA-256, never the id (the cookie value).
     static func browserHash(_ browserID: String) -> String {
         Hex.encode(SHA256.hash(Array("ivr-remember-mfa:\(browserID)".utf8)))
+    }
+
+    /// The call vocabulary nearest to a sign-in that placed no call, for the log's typed fields.
+    static func callWords(_ decision: SignInDecision, access: SignInContext.Access) -> (CallResult, ResultDetail) {
+        switch (decision.result, access) {
+        case (.denied, .blocked): (.blocked, .userBlocked)
+        case (.denied, .lockedOut): (.lockedOut, .lockedOut)
+        case (.denied, .allowed): (.denied, .invalidInput)
+        case (.granted, _), (.interrupted, _): (.verified, .completed)
+        }
     }
 
     static func outcomeRecord(_ decision: SignInDecision, _ attempt: SignInAttempt) -> SignInOutcomeRecord {

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 /// One line of the sign-in log (SPEC §7): every verification attempt, placed or not, adds one.
 ///
@@ -6,14 +7,14 @@ import Foundation
 public struct SignInRecord: Codable, Sendable, Equatable {
     /// One prompt the call played.
     public struct Prompt: Codable, Sendable, Equatable, Hashable {
-        /// The message type id (`greeting-standard`).
-        public var type: String
+        /// The message type (`greeting-standard` in JSON).
+        public var type: MessageType
         /// The language it was played in.
-        public var language: String
+        public var language: LanguageTag
         /// `custom` or `default`.
-        public var source: String
+        public var source: PromptSource
 
-        public init(type: String, language: String, source: String) {
+        public init(type: MessageType, language: LanguageTag, source: PromptSource) {
             self.type = type
             self.language = language
             self.source = source
@@ -27,26 +28,27 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// The number called, masked but for its last two digits (`+*********00`).
     public var maskedNumber: String
     /// `standard` or `pin`.
-    public var method: String
+    public var method: VerificationMethod.Name
     /// The caller ID used (E.164), `nil` when no call was placed.
     public var callerID: String?
-    /// The user's language preference as given.
-    public var language: String
+    /// The user's first preferred language.
+    public var language: LanguageTag
     /// The prompts played, in order.
     public var prompts: [Prompt]
-    /// The result id (`fraud_reported`).
-    public var result: String
+    /// The result (`fraud_reported` in JSON).
+    public var result: CallResult
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
-    public var detail: String
-    /// What the sign-in pipeline decided around this attempt (SPEC §8.4: bypass, method, KMSI,
-    /// error code), when it came from `ivr signin`; `nil` for a plain call. For a sign-in the
-    /// record's `result`, `detail` and `method` are the sign-in's (`interrupted`, the 50140 reason,
-    /// `call`); the embedded call's own are in `signIn.call`.
+    public var detail: ResultDetail
+    /// What the sign-in pipeline decided around this attempt (SPEC §8.4), when it came from
+    /// `ivr signin`; `nil` for a plain call. The record's JSON then shows the sign-in's `result`,
+    /// `detail` and `method` (`interrupted`, the 50140 reason, `call`) with `bypass`, `kmsi` and
+    /// `errorCode` beside them; the embedded call's own words are in `signIn.call`, and the typed
+    /// fields above hold the call's (or, without a call, the nearest call vocabulary).
     public var signIn: SignInOutcomeRecord? = nil
 
     public init(
-        time: Date, user: String, maskedNumber: String, method: String, callerID: String?, language: String,
-        prompts: [Prompt], result: String, detail: String
+        time: Date, user: String, maskedNumber: String, method: VerificationMethod.Name, callerID: String?,
+        language: LanguageTag, prompts: [Prompt], result: CallResult, detail: ResultDetail
     ) {
         self.time = time
         self.user = user
@@ -75,20 +77,22 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         try container.encode(time, forKey: .time)
         try container.encode(user, forKey: .user)
         try container.encode(maskedNumber, forKey: .maskedNumber)
-        try container.encode(method, forKey: .method)
         try container.encode(callerID, forKey: .callerID)
         try container.encode(language, forKey: .language)
         try container.encode(prompts, forKey: .prompts)
-        try container.encode(result, forKey: .result)
-        try container.encode(detail, forKey: .detail)
-        // A sign-in's record also carries SPEC §8.4's log fields at the top, always present
-        // (`null` when they do not apply); a plain call's record keeps its shape.
-        if let signIn {
-            try container.encode(signIn, forKey: .signIn)
-            var top = encoder.container(keyedBy: SignInKeys.self)
-            try top.encode(signIn.bypass, forKey: .bypass)
-            try top.encode(signIn.kmsi, forKey: .kmsi)
-            try top.encode(signIn.errorCode, forKey: .errorCode)
+        guard let signIn else {
+            try container.encode(method, forKey: .method)
+            try container.encode(result, forKey: .result)
+            try container.encode(detail, forKey: .detail)
+            return
         }
+        try container.encode(signIn.method ?? "none", forKey: .method)
+        try container.encode(signIn.result, forKey: .result)
+        try container.encode(signIn.detail, forKey: .detail)
+        try container.encode(signIn, forKey: .signIn)
+        var top = encoder.container(keyedBy: SignInKeys.self)
+        try top.encode(signIn.bypass, forKey: .bypass)
+        try top.encode(signIn.kmsi, forKey: .kmsi)
+        try top.encode(signIn.errorCode, forKey: .errorCode)
     }
 }

@@ -31,20 +31,22 @@ extension VerificationStore {
             } catch {
                 throw StoreError(.corruptData, "a sign-in record's prompts cannot be read: \(error)")
             }
+            guard let method = VerificationMethod.Name(rawValue: row.text(3)),
+                  let language = try? LanguageTag(row.text(5)),
+                  let result = CallResult(rawValue: row.text(7)),
+                  let detail = ResultDetail(rawValue: row.text(8))
+            else {
+                throw StoreError(.corruptData, "a sign-in record holds a method, language, result or detail this ivr does not know")
+            }
             var record = SignInRecord(
-                time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: row.text(3),
-                callerID: row.optionalText(4), language: row.text(5), prompts: prompts, result: row.text(7),
-                detail: row.text(8))
+                time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: method,
+                callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
             if let (outcome, withCall) = outcomes[row.int64(9)] {
                 // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
-                var signIn = outcome
+                record.signIn = outcome
                 if withCall {
-                    signIn.call = .init(result: record.result, detail: record.detail, method: record.method)
+                    record.signIn?.call = .init(result: result.id, detail: detail.rawValue, method: method.rawValue)
                 }
-                record.signIn = signIn
-                record.result = outcome.result
-                record.detail = outcome.detail
-                record.method = outcome.method ?? "none"
             }
             return record
         }
@@ -67,9 +69,9 @@ extension VerificationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method),
-                .optionalText(record.callerID), .text(record.language), .text(prompts), .text(record.result),
-                .text(record.detail),
+                record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method.rawValue),
+                .optionalText(record.callerID), .text(record.language.description), .text(prompts),
+                .text(record.result.rawValue), .text(record.detail.rawValue),
             ])
         return self.db.lastInsertRowID
     }
