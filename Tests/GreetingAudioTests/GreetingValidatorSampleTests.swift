@@ -50,6 +50,7 @@ import Testing
             ("rejected/mp3-in-riff.wav", "MP3 (MPEG Layer III inside a WAV container)"),
             ("rejected/ima-adpcm.wav", "IMA ADPCM"),
             ("rejected/extensible-adpcm.wav", "extensible header names Microsoft ADPCM audio"),
+            ("rejected/random-fake-syncs.mp3", "neither WAV nor MP3"),
             ("rejected/junk-before-frames.mp3", "5 bytes of unknown data before the first MP3 frame"),
         ])
     func rejected(sample: String, reason: String) {
