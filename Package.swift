@@ -16,25 +16,28 @@ let package = Package(
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
+        // Opening an outsider-named file without blocking: regular files only (SPEC §13).
+        .target(name: "RegularFile"),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
-        .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
+        .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123", "RegularFile"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
         .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
         // The `.call` format and the virtual-time simulator that drives a call.
-        .target(name: "CallScript", dependencies: ["VoiceCall"]),
+        .target(name: "CallScript", dependencies: ["VoiceCall", "RegularFile"]),
         // The default prompt scripts (Greetings/*.txt, one file per language) shipped as resources;
         // its only code reads them, so the pure VoiceCall module never touches a file.
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "RegularFile"]),
         .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
+        .testTarget(name: "RegularFileTests", dependencies: ["RegularFile"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),

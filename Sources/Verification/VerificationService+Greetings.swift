@@ -1,5 +1,6 @@
 import Foundation
 import GreetingAudio
+import RegularFile
 import VerificationStore
 import VoiceCall
 
@@ -26,14 +27,12 @@ extension VerificationService {
         let snapshot = snapshotDirectory.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)
 
         let checked: GreetingReport
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let size, size <= limits.maxBytes, let input = FileHandle(forReadingAtPath: path) {
-            let bytes = (try? input.read(upToCount: limits.maxBytes + 1)) ?? nil
-            try? input.close()
-            try (bytes ?? Data()).write(to: snapshot)
+        // A regular file only (a FIFO or a device is refused at once, never waited on).
+        if let bytes = try? RegularFile.contents(ofPath: path, limit: limits.maxBytes) {
+            try Data(bytes).write(to: snapshot)
             checked = GreetingValidator.validate(fileAt: snapshot.path, limits: limits)
         } else {
-            // Too large (refused by its size, unread) or unreadable: the validator says why.
+            // Too large (refused by its size, unread), not a regular file, or unreadable: the validator says why.
             checked = GreetingValidator.validate(fileAt: path, limits: limits)
         }
         // Report the admin's path, not the snapshot's.
