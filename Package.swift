@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
         // The `.call` format and the virtual-time simulator that drives a call.
         .target(name: "CallScript", dependencies: ["VoiceCall", "RegularFile"]),
-        // The default prompt scripts (Greetings/*.txt, one file per language) shipped as resources;
-        // its only code reads them, so the pure VoiceCall module never touches a file.
-        .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
+        // The default prompt scripts (Greetings/scripts/*.txt, one file per language) compiled into the
+        // binary (EmbeddedScripts.swift, generated from them), so a copied binary carries them.
+        .target(name: "DefaultGreetings", path: "Greetings", exclude: ["scripts", "embed-scripts.py"],
+                sources: ["DefaultGreetings.swift", "EmbeddedScripts.swift"]),
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "RegularFile"]),
         .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "RegularFileTests", dependencies: ["RegularFile"]),
+        .testTarget(name: "DefaultGreetingsTests", dependencies: ["DefaultGreetings"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),

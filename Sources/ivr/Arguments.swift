@@ -10,7 +10,7 @@ struct Arguments {
 
     /// Options that take a value; everything else starting with `--` is a flag.
     static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit"]
-    static let knownFlags: Set<String> = ["json", "help", "deliver"]
+    static let knownFlags: Set<String> = ["json", "help", "deliver", "version"]
 
     init(_ arguments: [String]) throws(CLIError) {
         var index = 0

@@ -6,6 +6,7 @@ enum CommandLineTool {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             var args = try Arguments(arguments)
+            if args.flags.contains("version") { Output.line(Version.line); return 0 }
             guard let command = args.next(), !args.flags.contains("help") || command == "help" else {
                 Output.line(HelpText.usage)
                 return args.flags.contains("help") ? 0 : 2
