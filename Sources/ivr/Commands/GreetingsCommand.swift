@@ -53,9 +53,9 @@ enum GreetingsCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "greetings list")
         try args.noMoreWords(in: "greetings list")
-        let service = try StateDirectory.service(args)
-        try service.store.sweepOrphans(now: service.now)
-        let records = try service.store.greetings()
+        let store = try StateDirectory.readingStore(args)
+        if !store.isReadOnly { try store.sweepOrphans() }
+        let records = try store.greetings()
         if args.json {
             records.forEach { Output.json($0) }
         } else if records.isEmpty {

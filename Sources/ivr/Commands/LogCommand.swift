@@ -11,7 +11,7 @@ enum LogCommand {
             guard let value = Int(text), value > 0 else { throw CLIError.invalidInput("--limit: '\(text)' is not a positive whole number") }
             limit = value
         }
-        let records = try StateDirectory.service(args).store.signInLog(user: args.options["user"]?.lowercased(), limit: limit)
+        let records = try StateDirectory.readingStore(args).signInLog(user: args.options["user"]?.lowercased(), limit: limit)
         if args.json {
             records.forEach { Output.json($0) }
             return 0

@@ -48,8 +48,7 @@ enum UsersCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "users list")
         try args.noMoreWords(in: "users list")
-        let service = try StateDirectory.service(args)
-        let blocks = try service.store.blocks(at: service.now)
+        let blocks = try StateDirectory.readingStore(args).blocks(at: Date())
         if args.json {
             blocks.forEach { Output.json($0) }
         } else if blocks.isEmpty {
