@@ -72,8 +72,7 @@ public final class VerificationService {
 
         let played = outcome.prompts.map { prompts[$0.ordinal] }
         let record = outcomeRecord(request, settings: settings, start: start, callerID: callerID, played: played, outcome: outcome)
-        try store.recordCall(record)
-        if !record.emails.isEmpty, settings.notificationCommand != nil { deliverQueuedMail(settings) }
+        try store.recordCall(record)  // its mail is delivered afterwards, off the call's path: `deliverMail`
 
         return CallReport(
             file: script.file, user: request.user.value, number: request.maskedNumber, method: request.method.name,
@@ -132,24 +131,10 @@ public final class VerificationService {
     // MARK: Mail
 
     /// Hands every queued message to the delivery command; a failure leaves it queued with the
-    /// reason, to be retried by the next call or `ivr outbox --deliver`. Messages are claimed
-    /// first, so two processes delivering at once never send the same one twice.
+    /// reason, to be retried by the next run or `ivr outbox --deliver`. See `deliverMail`.
     /// - Returns: how many were delivered now.
     @discardableResult
     public func deliverQueuedMail(_ settings: Settings? = nil) -> Int {
-        guard let settings = settings ?? (try? store.loadSettings()), let command = settings.notificationCommand,
-              let pending = try? store.claimPendingMessages(at: now)
-        else { return 0 }
-        let delivery = MailDelivery(command: command)
-        var delivered = 0
-        for message in pending {
-            do {
-                try delivery.deliver(message.body)
-                if (try? store.markSent(id: message.id, at: now)) == true { delivered += 1 }
-            } catch {
-                _ = try? store.markFailed(id: message.id, error: "\(error)")
-            }
-        }
-        return delivered
+        deliverMail(settings).delivered
     }
 }

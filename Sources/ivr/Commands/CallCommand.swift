@@ -22,6 +22,7 @@ enum CallCommand {
             }
             if args.json { Output.json(report) } else { print(report) }
         }
+        MailReport.afterCalls(service.deliverMail())  // after every report is out: a slow relay holds no call up
         return exitCode
     }
 

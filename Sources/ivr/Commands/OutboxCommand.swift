@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 import VerificationStore
 
 /// `ivr outbox [--deliver]`: the notification e-mails, queued and sent (SPEC §5). `--deliver`
@@ -8,12 +9,14 @@ enum OutboxCommand {
         try args.allowOnly(["deliver"], in: "outbox")
         try args.noMoreWords(in: "outbox")
         let service = try StateDirectory.service(args)
+        var summary: MailDeliverySummary?
         if args.flags.contains("deliver") {
             let settings = try service.store.loadSettings()
             guard settings.notificationCommand != nil else {
                 throw CLIError.invalidInput("notifications.command is not set: nothing can deliver the queued mail")
             }
-            service.deliverQueuedMail(settings)
+            summary = service.deliverMail(settings)
+            summary.map { MailReport.afterDelivery($0, json: args.json) }
         }
         let messages = try service.store.outbox()
         if args.json {
@@ -27,6 +30,6 @@ enum OutboxCommand {
             }
             Output.table([["ID", "STATUS", "QUEUED", "TO", "SUBJECT", ""]] + rows).forEach(Output.line)
         }
-        return 0
+        return summary?.succeeded == false ? 1 : 0
     }
 }
