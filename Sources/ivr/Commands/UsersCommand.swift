@@ -48,15 +48,9 @@ enum UsersCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "users list")
         try args.noMoreWords(in: "users list")
-        let blocks = try StateDirectory.readingStore(args).blocks(at: Date())
-        if args.json {
-            blocks.forEach { Output.json($0) }
-        } else if blocks.isEmpty {
-            Output.line("No user is blocked.")
-        } else {
-            let rows = blocks.map { [$0.user.value, Output.timestamp($0.until), $0.blockedBy, $0.reason] }
-            Output.table([["USER", "BLOCKED UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
-        }
+        let store = try StateDirectory.readingStore(args)
+        let now = Date()
+        UserRestrictions.print(blocks: try store.blocks(at: now), lockouts: try store.lockouts(at: now), json: args.json)
         return 0
     }
 
