@@ -19,10 +19,8 @@ extension VerificationService {
     /// replacing the previous greeting of that type and language.
     public func addGreeting(type: MessageType, language: LanguageTag, file path: String) throws -> GreetingUpload {
         let limits = GreetingLimits.standard
-        let snapshotDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ivr-upload-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        UploadSnapshots.sweep()  // folders of uploads killed before they could remove their own
+        let snapshotDirectory = try UploadSnapshots.make()
         defer { try? FileManager.default.removeItem(at: snapshotDirectory) }
         let snapshot = snapshotDirectory.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)
 

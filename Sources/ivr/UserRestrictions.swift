@@ -27,6 +27,19 @@ enum UserRestrictions {
         Output.table([["USER", "STATE", "UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
     }
 
+    /// `users block --json`.
+    struct BlockResult: Encodable {
+        var user: String
+        var blocked: Bool
+        var until: String
+    }
+
+    /// `users unblock --json`: `unblocked` is false when nothing was in force.
+    struct UnblockResult: Encodable {
+        var user: String
+        var unblocked: Bool
+    }
+
     private struct BlockLine: Encodable {
         let kind = "block"
         var user: String

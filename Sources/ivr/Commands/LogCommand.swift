@@ -8,7 +8,7 @@ enum LogCommand {
         try args.noMoreWords(in: "log")
         var limit: Int?
         if let text = args.options["limit"] {
-            guard let value = Int(text), value > 0 else { throw CLIError.invalidInput("--limit: '\(text)' is not a positive whole number") }
+            guard let value = Int(text), value > 0 else { throw CLIError.usage("--limit: '\(text)' is not a positive whole number") }
             limit = value
         }
         let records = try StateDirectory.readingStore(args).signInLog(user: args.options["user"]?.lowercased(), limit: limit)

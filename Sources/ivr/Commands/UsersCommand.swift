@@ -30,14 +30,14 @@ enum UsersCommand {
             let until = BlockPolicy.blockEnd(from: now)
             try service.store.block(user: user, reason: reason, at: now, until: until, by: "admin")
             if args.json {
-                Output.json(["user": user.value, "blocked": "true", "until": Output.timestamp(until)])
+                Output.json(UserRestrictions.BlockResult(user: user.value, blocked: true, until: Output.timestamp(until)))
             } else {
                 Output.line("Blocked \(user) until \(Output.timestamp(until)): every verification is denied until then.")
             }
         } else {
             let lifted = try service.store.unblock(user: user, reason: reason, at: now)
             if args.json {
-                Output.json(["user": user.value, "unblocked": lifted ? "true" : "false"])
+                Output.json(UserRestrictions.UnblockResult(user: user.value, unblocked: lifted))
             } else {
                 Output.line(lifted ? "Unblocked \(user); the PIN denial counter is cleared." : "\(user) was not blocked or locked out.")
             }
