@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VerificationStore
 
 /// The state directory rules of SPEC §10 and issue 12: `--state ""` is a usage error, `$HOME`
 /// decides the default, a read-only state directory can still be read, and no error shows SQL.
@@ -47,13 +48,19 @@ struct StateDirectoryTests {
         return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
     }
 
-    @Test("a read-only state directory can be read by log, settings show, users list and greetings list")
-    func readOnly() throws {
+    @Test("a read-only state directory can be read by log, settings show, users list and greetings list",
+          arguments: [true, false])
+    func readOnly(checkpointed: Bool) throws {
         let dir = try TemporaryDirectory()
         let state = dir.url.appendingPathComponent("state")
         let script = try CallScriptText.confirm("alice@contoso.com", at: "2026-11-25T10:00:00Z").write(in: dir.url, as: "one")
         try #require(IVRProcess.run(["call", script.path], state: state).exitCode == 0)
         try #require(IVRProcess.run(["users", "block", "bob@contoso.com", "--reason", "test"], state: state).exitCode == 0)
+        if checkpointed {
+            // The last connection to close folds the WAL into the database and removes the -wal file.
+            do { _ = try VerificationStore(directory: state) }
+            #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("ivr.sqlite-wal").path))
+        }
         // A copy of the binary every user may run, a state only its owner may write.
         let binary = dir.url.appendingPathComponent("ivr")
         try FileManager.default.copyItem(at: IVRProcess.executable, to: binary)
