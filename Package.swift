@@ -16,6 +16,7 @@ let package = Package(
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Opening an outsider-named file without blocking: regular files only (SPEC §13).
         .target(name: "RegularFile"),
@@ -23,6 +24,10 @@ let package = Package(
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
+        // OATH tokens, pure: Base32, RFC 6238 TOTP over an injected HMAC, the token CSV and its error report.
+        .target(name: "OATH", dependencies: ["VoiceCall"]),
+        // QR codes (libqrencode) drawn in the terminal with half blocks, or as an image for tests.
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123", "RegularFile"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
@@ -34,19 +39,21 @@ let package = Package(
         .target(name: "DefaultGreetings", path: "Greetings", exclude: ["scripts", "embed-scripts.py"],
                 sources: ["DefaultGreetings.swift", "EmbeddedScripts.swift"]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "RegularFile"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
+        .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "RegularFileTests", dependencies: ["RegularFile"]),
         .testTarget(name: "DefaultGreetingsTests", dependencies: ["DefaultGreetings"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography"]),
     ]
 )

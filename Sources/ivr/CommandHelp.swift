@@ -5,7 +5,7 @@ import VoiceCall
 enum CommandHelp {
     /// Every command `ivr` dispatches, for help and for "did you mean" (keep in step with
     /// `CommandLineTool.dispatch`).
-    static let commands = ["call", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "help"]
+    static let commands = ["call", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "help"]
 
     /// The help text of `command`, or nil when it has none of its own.
     static func text(for command: String) -> String? {
@@ -75,6 +75,18 @@ enum CommandHelp {
 
             The 18 message types, when each plays, and what it says in that language under the current
             settings and custom greetings.
+            """
+        case "tokens":
+            return """
+            USAGE: ivr tokens import FILE.csv [--errors FILE] [--json]
+                   ivr tokens list [--user USER] [--json]
+                   ivr tokens activate SERIAL --code CODE [--at TIME]
+                   ivr tokens delete SERIAL
+                   ivr tokens add-app USER
+
+            OATH hardware tokens (CSV: upn,serial number,secret key,time interval,manufacturer,model;
+            refused rows go to FILE.errors.csv or --errors, exit 1 if any) and authenticator apps
+            (add-app prints the otpauth:// URI and its QR code once). No command prints a secret.
             """
         case "caller-id":
             return """

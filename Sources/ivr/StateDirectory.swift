@@ -21,26 +21,27 @@ enum StateDirectory {
         return VerificationStore.defaultDirectory(environment: environment, home: home)
     }
 
-    static func service(_ args: Arguments) throws(CLIError) -> VerificationService {
+    /// The engine over the chosen state directory, and a session on it for this command.
+    static func session(_ args: Arguments) throws(CLIError) -> VerificationSession {
         let directory = try resolve(args)
         do {
-            return try VerificationService(stateDirectory: directory)
+            return try VerificationEngine(stateDirectory: directory).session()
         } catch {
             throw Self.failure(error, directory: directory)
         }
     }
 
-    /// The store for a command that only reads (`log`, `settings show`, `users list`, `greetings
+    /// The session for a command that only reads (`log`, `settings show`, `users list`, `greetings
     /// list`): opened as usual, or — when this user cannot write the state directory — read-only.
-    static func readingStore(_ args: Arguments) throws(CLIError) -> VerificationStore {
+    static func readingSession(_ args: Arguments) throws(CLIError) -> VerificationSession {
         let directory = try resolve(args)
         do {
-            return try VerificationStore(directory: directory)
+            return try VerificationEngine(stateDirectory: directory).session()
         } catch let first {
-            guard let store = try? VerificationStore(directory: directory, readOnly: true) else {
+            guard let session = try? VerificationEngine.readingSession(stateDirectory: directory) else {
                 throw Self.failure(first, directory: directory)
             }
-            return store
+            return session
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import VerificationStore
+import VoiceCall
 
 /// `ivr users list`: every block and every PIN lockout in force, one line each (issue 12).
 ///
@@ -10,11 +11,11 @@ enum UserRestrictions {
         if json {
             for block in blocks {
                 Output.json(BlockLine(user: block.user.value, reason: block.reason, blockedBy: block.blockedBy,
-                                      blockedAt: Output.timestamp(block.blockedAt), until: Output.timestamp(block.until)))
+                                      blockedAt: Timestamp.rfc3339(block.blockedAt), until: Timestamp.rfc3339(block.until)))
             }
             for lockout in lockouts {
-                Output.json(LockoutLine(user: lockout.user.value, lockedAt: lockout.lockedAt.map(Output.timestamp),
-                                        until: Output.timestamp(lockout.until), denials: lockout.denials))
+                Output.json(LockoutLine(user: lockout.user.value, lockedAt: lockout.lockedAt.map(Timestamp.rfc3339),
+                                        until: Timestamp.rfc3339(lockout.until), denials: lockout.denials))
             }
             return
         }
@@ -22,8 +23,8 @@ enum UserRestrictions {
             Output.line("No user is blocked or locked out.")
             return
         }
-        let rows = blocks.map { [$0.user.value, "blocked", Output.timestamp($0.until), $0.blockedBy, $0.reason] }
-            + lockouts.map { [$0.user.value, "locked out", Output.timestamp($0.until), "pin-lockout", "\($0.denials) wrong PINs"] }
+        let rows = blocks.map { [$0.user.value, "blocked", Timestamp.rfc3339($0.until), $0.blockedBy, $0.reason] }
+            + lockouts.map { [$0.user.value, "locked out", Timestamp.rfc3339($0.until), "pin-lockout", "\($0.denials) wrong PINs"] }
         Output.table([["USER", "STATE", "UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import VerificationStore
 import VoiceCall
 
-extension VerificationService {
+extension VerificationSession {
     /// One delivery run over every queued message with `notifications.command`, bounded by one
     /// overall deadline (see `MailCourier`). Calls do not deliver their own mail: the caller runs
     /// this after the call's result is out (`ivr call` does so after the batch), so a slow relay
