@@ -113,6 +113,8 @@ public struct Settings: Sendable, Equatable, Codable {
             }
             throw .unknownKey(key)
         }
+        // Trimming must not hide a line break: a value is one line (a caller ID goes into headers).
+        if value.contains(where: \.isNewline) { throw .invalid(settingKey, value, reason: "a value cannot contain a line break") }
         let text = value.trimmingWhitespace()
         var copy = self
         do {
