@@ -22,13 +22,13 @@ public struct MailCourier {
         deadline + Double(VerificationStore.busyTimeoutMilliseconds) / 1000 + 240
     }
 
-    let store: VerificationStore
+    let store: any StateStore
     let command: String
     let deadline: TimeInterval
     /// The time recorded with the claim and the deliveries.
     let now: Date
 
-    public init(store: VerificationStore, command: String, deadline: TimeInterval = Self.defaultDeadline, now: Date) {
+    public init(store: any StateStore, command: String, deadline: TimeInterval = Self.defaultDeadline, now: Date) {
         self.store = store
         self.command = command
         self.deadline = deadline

@@ -1,25 +1,16 @@
-import DefaultGreetings
 import Foundation
 import VerificationStore
-import VoiceCall
 
 extension VerificationEngine {
-    /// An engine that never creates, converts or migrates its state directory, for sessions that
-    /// only read it.
-    init(readingStateDirectory stateDirectory: URL, clock: @escaping @Sendable () -> Date) throws {
-        self.stateDirectory = stateDirectory
-        self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
-        self.clock = clock
-        self.libraries = PromptLibraryCache()
-    }
-
     /// A session on a state directory this user cannot write (a backup, another account's state, a
-    /// read-only mount): reads work (`signInLog`, `settings`, `blockedUsers`, `lockedOutUsers`,
+    /// read-only mount): its store is opened read-only, so nothing is created, converted to WAL or
+    /// migrated; reads work (`signInLog`, `settings`, `blockedUsers`, `lockedOutUsers`,
     /// `greetings`), every change fails. See `VerificationStore(directory:readOnly:)`.
     public static func readingSession(
         stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> VerificationSession {
-        let engine = try VerificationEngine(readingStateDirectory: stateDirectory, clock: clock)
-        return VerificationSession(engine: engine, store: try VerificationStore(directory: stateDirectory, readOnly: true))
+        try VerificationEngine(stateDirectory: stateDirectory, clock: clock) {
+            try VerificationStore(directory: stateDirectory, readOnly: true)
+        }.session()
     }
 }

@@ -18,7 +18,7 @@ enum StateDirectory {
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
             ?? FileManager.default.homeDirectoryForCurrentUser
-        return VerificationStore.defaultDirectory(environment: environment, home: home)
+        return VerificationEngine.defaultStateDirectory(environment: environment, home: home)
     }
 
     /// The engine over the chosen state directory, and a session on it for this command.
