@@ -1,6 +1,6 @@
 import Foundation
-import RegularFile
 import VoiceCall
+import RegularFile
 
 /// Reads the `.call` format of SPEC §11 into a ``CallScriptFile``.
 ///

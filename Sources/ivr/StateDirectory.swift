@@ -1,6 +1,5 @@
 import Foundation
 import Verification
-import VerificationStore
 
 /// Where the state lives: `--state DIR`, else the store's default (`$IVR_STATE_DIR`, else
 /// `$XDG_STATE_HOME/ivr`, else `$HOME/.local/state/ivr`; SPEC §10).
@@ -47,7 +46,7 @@ enum StateDirectory {
 
     /// One plain sentence for an admin: the directory, and what SQLite or the store said (never SQL).
     private static func failure(_ error: any Error, directory: URL) -> CLIError {
-        if let sqlite = error as? SQLiteError, sqlite.isReadOnly {
+        if VerificationEngine.isReadOnlyFailure(error) {
             return .failure(
                 "the state directory \(directory.path) is read-only for this user: 'log', 'settings show', "
                     + "'users list' and 'greetings list' can read it; changes need write access")
