@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
 
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
@@ -26,10 +27,13 @@ let package = Package(
         .target(name: "CallScript", dependencies: ["VoiceCall"]),
         // The default prompt scripts (Greetings/*.txt, one file per language) shipped as resources;
         // its only code reads them, so the pure VoiceCall module never touches a file.
-        .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
+        .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift", "DefaultGreetings+Readings.swift"], resources: [.copy("scripts"), .copy("readings")]),
+        // Prompts as sound (SPEC §14): espeak-ng renders default prompts, libsamplerate brings
+        // everything to 8 kHz, G.711 coding, the render cache, and `ivr call --audio` recordings.
+        .target(name: "PromptAudio", dependencies: ["VoiceCall", "CallScript", "GreetingAudio", "DefaultGreetings", "CSampleRate"]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "PromptAudio"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "PromptAudio"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
@@ -38,6 +42,7 @@ let package = Package(
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
+        .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
     ]
 )
