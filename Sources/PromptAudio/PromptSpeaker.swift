@@ -76,3 +76,9 @@ public final class PromptSpeaker: @unchecked Sendable {
         return voice
     }
 }
+
+extension PromptSpeaker: SpokenDurations {
+    public func durationSeconds(of text: String, language: LanguageTag) -> Double? {
+        self.durationSeconds(text, language: language)
+    }
+}

@@ -47,6 +47,8 @@ public struct CallReport: Sendable, Encodable {
     public var notifications: Int
     public var durationSeconds: Double
     public var transcript: [Line]
+    /// What `ivr call --audio` records the call from (not part of the JSON); `nil` when not kept.
+    public internal(set) var audio: Audio?
 
     private enum CodingKeys: String, CodingKey {
         case file, user, number, method, startedAt, result, detail, callerId, prompts, digitsSent, notifications

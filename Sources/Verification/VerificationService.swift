@@ -1,6 +1,7 @@
 import CallScript
 import DefaultGreetings
 import Foundation
+import PromptAudio
 import VerificationStore
 import VoiceCall
 
@@ -12,6 +13,9 @@ public final class VerificationService {
     public let store: VerificationStore
     private let defaults: DefaultScripts
     private let clock: @Sendable () -> Date
+    /// Speaks default prompts (espeak-ng + render cache); `nil` when not installed or not wanted:
+    /// prompts then last their estimated time (SPEC §14).
+    public let speaker: PromptSpeaker?
     /// The prompt library is rebuilt only when the settings or the greeting catalog change, so a
     /// batch of thousands of calls renders the default texts once.
     private var library: (key: LibraryKey, value: PromptLibrary)?
@@ -25,10 +29,13 @@ public final class VerificationService {
     /// The reason recorded with the automatic block that follows a fraud report (SPEC §5).
     public static let fraudBlockReason = "Fraud alert: the user reported a verification call they did not start"
 
-    public init(stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }, promptTiming: PromptTiming = .audioWhenInstalled
+    ) throws {
         self.store = try VerificationStore(directory: stateDirectory)
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock
+        self.speaker = promptTiming.speaker(stateDirectory: stateDirectory)
     }
 
     public var now: Date { clock() }
@@ -80,7 +87,8 @@ public final class VerificationService {
             startedAt: start, result: outcome.result.id, detail: outcome.detail.rawValue, callerId: callerID,
             prompts: played.map { CallReport.Prompt(type: $0.type.id, language: $0.language, source: $0.source.rawValue) },
             digitsSent: outcome.digitsSent, notifications: record.emails.count, durationSeconds: outcome.duration,
-            transcript: TranscriptFormatter.lines(outcome.transcript, prompts: prompts))
+            transcript: TranscriptFormatter.lines(outcome.transcript, prompts: prompts)
+        ).carrying(CallReport.Audio(transcript: outcome.transcript, prompts: prompts, method: request.method))
     }
 
     private func outcomeRecord(
@@ -124,7 +132,8 @@ public final class VerificationService {
             guard let tag = try? LanguageTag(record.language) else { return nil }
             return CustomGreetingRef(type: record.type, language: tag, durationSeconds: record.durationSeconds, reference: record.fileName)
         }
-        let value = PromptLibrary(defaults: defaults, customGreetings: customs, productName: settings.productName, fraudCode: settings.fraudCode)
+        let value = PromptLibrary(defaults: defaults, customGreetings: customs, productName: settings.productName, fraudCode: settings.fraudCode,
+                                  spoken: speaker)
         library = (key, value)
         return value
     }

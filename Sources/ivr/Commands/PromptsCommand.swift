@@ -14,9 +14,20 @@ enum PromptsCommand {
         var language: String
         var source: String
         var text: String?
+        var durationSource: String
     }
 
     static func run(_ args: inout Arguments) throws -> Int32 {
+        switch args.words.first {
+        case "render":
+            _ = args.next()
+            return try PromptsRenderCommand.run(&args)
+        case "play":
+            _ = args.next()
+            return try PromptsPlayCommand.run(&args)
+        default:
+            break
+        }
         try args.allowOnly(["language"], in: "prompts")
         try args.noMoreWords(in: "prompts")
         let preference: LanguagePreference
@@ -30,7 +41,8 @@ enum PromptsCommand {
         for type in MessageType.allCases {
             let prompt = resolver.resolve(type, extension: type == .extensionPromptBeforeDigits ? exampleExtension : nil)
             let entry = Entry(type: type.id, name: type.displayName, whenPlayed: type.whenPlayed, language: prompt.language,
-                              source: prompt.source.rawValue, text: prompt.text)
+                              source: prompt.source.rawValue, text: prompt.text,
+                              durationSource: prompt.durationSource.rawValue)
             if args.json {
                 Output.json(entry)
             } else {

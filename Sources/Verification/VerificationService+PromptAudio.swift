@@ -1,0 +1,110 @@
+import DefaultGreetings
+import Foundation
+import PromptAudio
+import VerificationStore
+import VoiceCall
+
+/// Whether calls time default prompts by their spoken audio (SPEC §14).
+public enum PromptTiming: Sendable {
+    /// With espeak-ng installed, a default prompt lasts as long as its audio; a prompt not yet in
+    /// the render cache is rendered (and cached) the first time a call needs it. Without
+    /// espeak-ng, the words-per-minute estimate.
+    case audioWhenInstalled
+    /// Always the estimate (tests that pin exact estimated times).
+    case estimate
+
+    func speaker(stateDirectory: URL) -> PromptSpeaker? {
+        switch self {
+        case .audioWhenInstalled: PromptSpeaker.installed(stateDirectory: stateDirectory)
+        case .estimate: nil
+        }
+    }
+}
+
+extension VerificationService {
+    /// One prompt as `ivr prompts render` reports it.
+    public struct RenderedPrompt: Sendable, Encodable {
+        public var type: String
+        public var language: String
+        public var source: String
+        public var durationSeconds: Double
+        /// `rendered` (spoken now), `cached` (already in the cache) or `decoded` (a custom greeting).
+        public var status: String
+    }
+
+    /// The prompt speaker, or the error that names the package to install.
+    public func requireSpeaker() throws(PromptAudioError) -> PromptSpeaker {
+        guard let speaker else { throw PromptAudioError.synthesizerMissing }
+        return speaker
+    }
+
+    /// The languages `ivr prompts render` fills without `--language`: every default script's
+    /// language and every language with a custom greeting (SPEC §14).
+    public func renderLanguages() throws -> [LanguageTag] {
+        let defaults = try DefaultScripts(files: DefaultGreetings.scripts()).languages
+        let customs = try store.greetings().compactMap { try? LanguageTag($0.language) }
+        return Array(Set(defaults + customs)).sorted()
+    }
+
+    /// Fills the render cache with every prompt `language` resolves to (custom greetings are
+    /// decoded, which proves they play).
+    public func renderPrompts(language: LanguageTag) throws -> [RenderedPrompt] {
+        let speaker = try requireSpeaker()
+        let resolver = try promptResolver(for: LanguagePreference([language]))
+        return try MessageType.allCases.map { type in
+            let prompt = resolver.resolve(type)
+            var status = "decoded"
+            if prompt.source == .default, let text = prompt.text, let tag = try? LanguageTag(prompt.language) {
+                status = try speaker.isCached(text, language: tag) ? "cached" : "rendered"
+            }
+            let audio = try audio(of: prompt)
+            return RenderedPrompt(
+                type: type.id, language: prompt.language, source: prompt.source.rawValue, durationSeconds: audio.durationSeconds,
+                status: status)
+        }
+    }
+
+    /// What `type` sounds like for `languages` (a custom greeting when one applies), as the
+    /// 16-bit audio before G.711 coding (`ivr prompts play`).
+    public func promptAudio(
+        _ type: MessageType, languages: LanguagePreference, extension ext: String?
+    ) throws -> (prompt: ResolvedPrompt, audio: TelephoneAudio) {
+        _ = try requireSpeaker()
+        let prompt = try promptResolver(for: languages).resolve(type, extension: ext)
+        return (prompt, try audio(of: prompt))
+    }
+
+    /// The audio of a resolved prompt: the decoded custom greeting, or the spoken default text.
+    public func audio(of prompt: ResolvedPrompt) throws -> TelephoneAudio {
+        switch prompt.source {
+        case .custom:
+            guard let record = try store.greetings().first(where: { $0.fileName == prompt.customReference }) else {
+                throw PromptAudioError.file("the custom greeting \(prompt.type.id) [\(prompt.language)] is no longer stored")
+            }
+            return try TelephoneAudio.greeting(fileAt: store.greetingFileURL(record).path)
+        case .default:
+            let speaker = try requireSpeaker()
+            return try speaker.audio(prompt.text ?? "", language: LanguageTag(prompt.language))
+        }
+    }
+
+    /// The stereo recording of a call `run` returned (SPEC §14), or `nil` when it was not answered.
+    public func recording(of report: CallReport) throws -> CallRecording? {
+        guard let audio = report.audio else { return nil }
+        var decoded: [MessageType: TelephoneAudio] = [:]
+        return try CallRecording.make(
+            transcript: audio.transcript, durationSeconds: report.durationSeconds, method: audio.method
+        ) { (type: MessageType) throws(PromptAudioError) -> TelephoneAudio in
+            if let known = decoded[type] { return known }
+            do {
+                let sound = try self.audio(of: audio.prompts[type.ordinal])
+                decoded[type] = sound
+                return sound
+            } catch let error as PromptAudioError {
+                throw error
+            } catch {
+                throw PromptAudioError.file("\(error)")
+            }
+        }
+    }
+}
