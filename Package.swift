@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
-        .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
     ]
 )
