@@ -12,6 +12,8 @@ public final class PromptSpeaker: @unchecked Sendable {
     private let readings: KanaReadings
     private let lock = NSLock()
     private var durations: [String: Double] = [:]
+    /// Texts this speaker had espeak-ng speak (not found in the cache), for `ivr prompts render`.
+    private var spokenHere: Set<String> = []
 
     public init(synthesizer: Espeak, cache: PromptAudioCache, readings: KanaReadings = .shipped) {
         self.synthesizer = synthesizer
@@ -31,9 +33,19 @@ public final class PromptSpeaker: @unchecked Sendable {
 
     /// Whether `text` in `language` is already in the cache.
     public func isCached(_ text: String, language: LanguageTag) throws(PromptAudioError) -> Bool {
-        let voice = try Self.voice(language)
-        let url = self.cache.file(text: self.speechText(text, language: language), voice: voice, version: self.synthesizer.version)
-        return FileManager.default.fileExists(atPath: url.path)
+        FileManager.default.fileExists(atPath: try self.cacheFile(text, language: language).path)
+    }
+
+    /// The cache file that holds `text` spoken in `language`.
+    public func cacheFile(_ text: String, language: LanguageTag) throws(PromptAudioError) -> URL {
+        self.cache.file(text: self.speechText(text, language: language), voice: try Self.voice(language), version: self.synthesizer.version)
+    }
+
+    /// Whether this speaker had espeak-ng speak `text` in `language` (it was not in the cache).
+    public func didSpeak(_ text: String, language: LanguageTag) -> Bool {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.spokenHere.contains(Self.memoKey(text, language))
     }
 
     /// The audio of `text` spoken in `language`: from the cache, else rendered and cached.
@@ -49,6 +61,9 @@ public final class PromptSpeaker: @unchecked Sendable {
         let audio = try Resampler.telephone(decoded.samples, sampleRate: decoded.sampleRate)
         try self.cache.store(audio, text: spoken, voice: voice, version: version)
         self.remember(audio.durationSeconds, text: text, language: language)
+        self.lock.lock()
+        self.spokenHere.insert(Self.memoKey(text, language))
+        self.lock.unlock()
         return audio
     }
 

@@ -28,8 +28,11 @@ extension VerificationService {
         public var language: String
         public var source: String
         public var durationSeconds: Double
-        /// `rendered` (spoken now), `cached` (already in the cache) or `decoded` (a custom greeting).
+        /// `rendered` (espeak-ng spoke it in this run), `cached` (it was already in the cache) or
+        /// `decoded` (a custom greeting).
         public var status: String
+        /// The cache file name of a default prompt; `nil` for a custom greeting.
+        public var file: String?
     }
 
     /// The prompt speaker, or the error that names the package to install.
@@ -53,14 +56,16 @@ extension VerificationService {
         let resolver = try promptResolver(for: LanguagePreference([language]))
         return try MessageType.allCases.map { type in
             let prompt = resolver.resolve(type)
-            var status = "decoded"
-            if prompt.source == .default, let text = prompt.text, let tag = try? LanguageTag(prompt.language) {
-                status = try speaker.isCached(text, language: tag) ? "cached" : "rendered"
-            }
             let audio = try audio(of: prompt)
+            var status = "decoded"
+            var file: String?
+            if prompt.source == .default, let text = prompt.text, let tag = try? LanguageTag(prompt.language) {
+                status = speaker.didSpeak(text, language: tag) ? "rendered" : "cached"
+                file = try speaker.cacheFile(text, language: tag).lastPathComponent
+            }
             return RenderedPrompt(
                 type: type.id, language: prompt.language, source: prompt.source.rawValue, durationSeconds: audio.durationSeconds,
-                status: status)
+                status: status, file: file)
         }
     }
 
