@@ -3,7 +3,7 @@ SWIFT ?= swift
 FUZZ_SECONDS ?= 300
 IVR = .build/release/ivr
 
-.PHONY: deps build demo test bench stress fuzz clean
+.PHONY: deps build demo test bench bench-audio stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,6 +19,10 @@ test: deps
 
 bench: build
 	bash scripts/bench.sh
+
+# Prompt audio (SPEC §14): 18 prompts × 6 languages rendered cold and warm, beside espeak-ng alone.
+bench-audio: build
+	bash scripts/bench-audio.sh
 
 stress: build
 	IVR=$(IVR) bash scripts/stress.sh
