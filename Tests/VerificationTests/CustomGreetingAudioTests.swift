@@ -46,7 +46,7 @@ struct CustomGreetingAudioTests {
         #expect(german.audio != english.audio)
 
         _ = try fixture.service.addGreeting(
-            type: .greetingPin, language: try LanguageTag("nl-NL"), file: Self.samples.appendingPathComponent("hello.wav").path)
+            type: .greetingPIN, language: try LanguageTag("nl-NL"), file: Self.samples.appendingPathComponent("hello.wav").path)
         #expect(try fixture.service.renderLanguages().map(\.description) == ["de-DE", "en-US", "es-ES", "fr-FR", "ja-JP", "nl-NL", "pt-BR"])
         let dutch = try fixture.service.renderPrompts(language: try LanguageTag("nl-NL"))
         #expect(dutch.count == 18)
