@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift", "DefaultGreetings+Readings.swift"], resources: [.copy("scripts"), .copy("readings")]),
         // Prompts as sound (SPEC §14): espeak-ng renders default prompts, libsamplerate brings
         // everything to 8 kHz, G.711 coding, the render cache, and `ivr call --audio` recordings.
-        .target(name: "PromptAudio", dependencies: ["VoiceCall", "CallScript", "GreetingAudio", "DefaultGreetings", "CSampleRate"]),
+        .target(name: "PromptAudio", dependencies: ["VoiceCall", "GreetingAudio", "DefaultGreetings", "CSampleRate"]),
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "PromptAudio"]),
         .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "PromptAudio"]),

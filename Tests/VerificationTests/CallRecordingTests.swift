@@ -18,13 +18,12 @@ struct CallRecordingTests {
         defer { fixture.remove() }
         _ = try #require(fixture.service.speaker, "espeak-ng is installed")
         let report = try fixture.call(Self.header, "answer\nlisten\npress #")
-        let audio = try #require(report.audio)
-        let greeting = audio.prompts[MessageType.fraudGreetingStandard.ordinal]
+        let greeting = report.promptSet[.fraudGreetingStandard]
         #expect(greeting.durationSource == .audio)
         let sound = try fixture.service.audio(of: greeting)
         expectSpeechLevel(sound)
-        let play = try #require(report.transcript.first { $0.event == "play" })
-        let waits = try #require(report.transcript.first { $0.event == "timer-start" && $0.timer == "response" })
+        let play = try #require(report.transcript.first { $0.event == .play(.fraudGreetingStandard) })
+        let waits = try #require(report.transcript.first { $0.event == .timerStarted(.response, seconds: 10) })
         #expect(waits.time - play.time == sound.durationSeconds)
         #expect(greeting.durationSeconds == sound.durationSeconds)
         // And the estimate is something else: the audio really decided.
@@ -37,12 +36,12 @@ struct CallRecordingTests {
         defer { fixture.remove() }
         let report = try fixture.call(Self.header, "answer\nwait 1\npress 5*\nwait 1\npress 9#\nlisten\npress #")
         let recording = try #require(try fixture.service.recording(of: report))
-        let answer = try #require(report.transcript.first { $0.event == "answer" }).time
+        let answer = try #require(report.transcript.first { $0.event == .answered }).time
         #expect(recording.frames == Int(((report.durationSeconds - answer) * 8_000).rounded()))
         #expect(recording.right.count == recording.frames)
 
-        let cut = try #require(report.transcript.first { $0.event == "interrupted" })
-        let nextPlay = try #require(report.transcript.first { $0.event == "play" && $0.time > cut.time })
+        let cut = try #require(report.transcript.first { if case .interrupted = $0.event { true } else { false } })
+        let nextPlay = try #require(report.transcript.first { if case .play = $0.event { $0.time > cut.time } else { false } })
         let cutSample = Int(((cut.time - answer) * 8_000).rounded())
         let nextSample = Int(((nextPlay.time - answer) * 8_000).rounded())
         #expect(nextSample - cutSample > 8_000)
@@ -60,14 +59,14 @@ struct CallRecordingTests {
         let fixture = try ServiceFixture()
         defer { fixture.remove() }
         let report = try fixture.call(pinHeader(at: "2026-11-25T10:00:00Z"), "answer\nlisten\npress 1111#\nlisten\npress 4321#")
-        #expect(report.result == "verified")
+        #expect(report.result == .verified)
         let recording = try #require(try fixture.service.recording(of: report))
         let tones = Goertzel.decode(recording.right)
         #expect(tones.filter { $0.symbol != "beep" }.map(\.symbol) == ["#", "#"])
         // Eight digit presses of 0.3 s each are beeps: 2 × 1.2 s of 20 ms blocks (a block at each edge may straddle).
         let beepBlocks = tones.filter { $0.symbol == "beep" }.map(\.blocks).reduce(0, +)
         #expect(abs(beepBlocks - 120) <= 4, "beep blocks \(beepBlocks)")
-        let answer = try #require(report.transcript.first { $0.event == "answer" }).time
+        let answer = try #require(report.transcript.first { $0.event == .answered }).time
         #expect(recording.frames == Int(((report.durationSeconds - answer) * 8_000).rounded()))
     }
 
@@ -78,8 +77,8 @@ struct CallRecordingTests {
         let report = try fixture.call(
             "user ext@contoso.com\nphone +1 425 555 0100 x4207\nat 2026-11-25T10:00:00Z", "answer\nlisten\npress #\nlisten\npress #")
         let recording = try #require(try fixture.service.recording(of: report))
-        let sent = try #require(report.transcript.first { $0.event == "send-digits" })
-        let answer = try #require(report.transcript.first { $0.event == "answer" }).time
+        let sent = try #require(report.transcript.first { $0.event == .sentDigits("4207") })
+        let answer = try #require(report.transcript.first { $0.event == .answered }).time
         let start = Int(((sent.time - answer) * 8_000).rounded())
         let span = Array(recording.left[start..<(start + 4 * 1_600)])
         let tones = Goertzel.decode(span)

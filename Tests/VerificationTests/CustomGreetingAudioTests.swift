@@ -57,7 +57,7 @@ struct CustomGreetingAudioTests {
         #expect(custom.source == "custom" && custom.status == "decoded" && custom.file == nil)
 
         let report = try fixture.call("user de@contoso.com\nphone +1 425 555 0100\nlanguage de-DE\nat 2026-11-25T10:00:00Z", "answer\nlisten\npress #")
-        #expect(report.result == "verified")
+        #expect(report.result == .verified)
         let recording = try #require(try fixture.service.recording(of: report))
         let greeting = german.audio.samples
         #expect(Array(recording.left.prefix(greeting.count)) == greeting, "the recording opens with the custom greeting as decoded")

@@ -1,6 +1,7 @@
 import CallScript
 import Foundation
 import Testing
+import VoiceCall
 @testable import Verification
 
 /// Every sample in `Samples/calls/` stays true to its stated result and prompts under both ways of
@@ -17,8 +18,8 @@ struct SampleCallTimingTests {
         var differentTimes = 0
         for (spoken, estimated) in zip(audio, estimate) {
             for report in [spoken, estimated] {
-                #expect("\(report.report.result) — \(report.report.detail)" == report.expect, "\(report.name)")
-                let played = report.report.prompts.isEmpty ? "(none)" : report.report.prompts.map(\.type).joined(separator: " ")
+                #expect("\(report.report.result.id) — \(report.report.detail.rawValue)" == report.expect, "\(report.name)")
+                let played = report.report.prompts.isEmpty ? "(none)" : report.report.prompts.map(\.type.id).joined(separator: " ")
                 #expect(played == report.prompts, "\(report.name)")
             }
             #expect(Self.events(spoken.report) == Self.events(estimated.report), "\(spoken.name) takes another path with audio")
@@ -38,11 +39,12 @@ struct SampleCallTimingTests {
     static func runAll(_ timing: PromptTiming, sourceLocation: SourceLocation = #_sourceLocation) throws -> [Run] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-timing-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let service = try VerificationService(
+        let engine = try VerificationEngine(
             stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) }, promptTiming: timing)
         if case .audioWhenInstalled = timing {
-            _ = try #require(service.speaker, "espeak-ng is installed", sourceLocation: sourceLocation)
+            _ = try #require(engine.speaker, "espeak-ng is installed", sourceLocation: sourceLocation)
         }
+        let service = try engine.session()
         let files = try FileManager.default.contentsOfDirectory(atPath: SampleCallTests.samples.path).filter { $0.hasSuffix(".call") }.sorted()
         return try files.map { name in
             let url = SampleCallTests.samples.appendingPathComponent(name)
@@ -53,10 +55,8 @@ struct SampleCallTimingTests {
         }
     }
 
-    /// The call's path without its times: event kinds, prompt types, key handling, verdicts, timers.
-    static func events(_ report: CallReport) -> [String] {
-        report.transcript.filter { $0.event != "timer-start" }.map {
-            [$0.event, $0.type, $0.handling, $0.verdict, $0.timer, $0.key].compactMap { $0 }.joined(separator: " ")
-        }
+    /// The call's path without its times: every event but the timer starts (whose seconds are settings).
+    static func events(_ report: CallReport) -> [TranscriptEntry.Event] {
+        report.transcript.map(\.event).filter { if case .timerStarted = $0 { false } else { true } }
     }
 }

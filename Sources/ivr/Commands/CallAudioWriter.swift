@@ -6,14 +6,14 @@ import Verification
 /// file name without `.call`), 8 kHz 16-bit stereo, engine left, callee right (SPEC §14).
 struct CallAudioWriter {
     let directory: URL
-    let service: VerificationService
+    let session: VerificationSession
 
     /// `nil` without `--audio`. Checks first that espeak-ng is installed (else exit 1 naming the
     /// package, before any call runs) and that DIR is, or can be made, a directory.
-    init?(_ args: Arguments, service: VerificationService) throws(CLIError) {
+    init?(_ args: Arguments, session: VerificationSession) throws(CLIError) {
         guard let path = args.options["audio"] else { return nil }
         do {
-            _ = try service.requireSpeaker()
+            _ = try session.requireSpeaker()
         } catch {
             throw .failure("--audio: \(error.description)")
         }
@@ -29,7 +29,7 @@ struct CallAudioWriter {
             }
         }
         self.directory = directory
-        self.service = service
+        self.session = session
     }
 
     /// Writes the recording of `report` (nothing for a call never answered).
@@ -38,7 +38,7 @@ struct CallAudioWriter {
         if name.hasSuffix(".call") { name.removeLast(5) }
         let file = self.directory.appendingPathComponent(name + ".wav")
         do {
-            guard let recording = try service.recording(of: report) else { return }
+            guard let recording = try session.recording(of: report) else { return }
             try recording.write(to: file.path)
         } catch let error as PromptAudioError {
             throw .failure("--audio \(file.path): \(error.description)")

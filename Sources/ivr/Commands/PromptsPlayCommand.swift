@@ -30,7 +30,7 @@ enum PromptsPlayCommand {
         } catch {
             throw CLIError.invalidInput("--language: \(error)")
         }
-        let service = try StateDirectory.service(args)
+        let service = try StateDirectory.session(args)
         let played: (prompt: ResolvedPrompt, audio: TelephoneAudio)
         do {
             played = try service.promptAudio(

@@ -17,7 +17,7 @@ enum PromptsRenderCommand {
                 throw CLIError.invalidInput("--language: \(error)")
             }
         }
-        let service = try StateDirectory.service(args)
+        let service = try StateDirectory.session(args)
         do {
             for language in try languages ?? service.renderLanguages() {
                 let rendered = try service.renderPrompts(language: language)

@@ -1,4 +1,3 @@
-import DefaultGreetings
 import Foundation
 import PromptAudio
 import VerificationStore
@@ -21,7 +20,7 @@ public enum PromptTiming: Sendable {
     }
 }
 
-extension VerificationService {
+extension VerificationSession {
     /// One prompt as `ivr prompts render` reports it.
     public struct RenderedPrompt: Sendable, Encodable {
         public var type: String
@@ -35,6 +34,9 @@ extension VerificationService {
         public var file: String?
     }
 
+    /// The engine's prompt speaker; `nil` without espeak-ng (or with `PromptTiming.estimate`).
+    public var speaker: PromptSpeaker? { engine.speaker }
+
     /// The prompt speaker, or the error that names the package to install.
     public func requireSpeaker() throws(PromptAudioError) -> PromptSpeaker {
         guard let speaker else { throw PromptAudioError.synthesizerMissing }
@@ -44,7 +46,7 @@ extension VerificationService {
     /// The languages `ivr prompts render` fills without `--language`: every default script's
     /// language and every language with a custom greeting (SPEC §14).
     public func renderLanguages() throws -> [LanguageTag] {
-        let defaults = try DefaultScripts(files: DefaultGreetings.scripts()).languages
+        let defaults = engine.defaults.languages
         let customs = try store.greetings().compactMap { try? LanguageTag($0.language) }
         return Array(Set(defaults + customs)).sorted()
     }
@@ -94,15 +96,14 @@ extension VerificationService {
     }
 
     /// The stereo recording of a call `run` returned (SPEC §14), or `nil` when it was not answered.
-    public func recording(of report: CallReport) throws -> CallRecording? {
-        guard let audio = report.audio else { return nil }
+    public func recording(of report: CallReport) throws -> CallAudioRecording? {
         var decoded: [MessageType: TelephoneAudio] = [:]
-        return try CallRecording.make(
-            transcript: audio.transcript, durationSeconds: report.durationSeconds, method: audio.method
+        return try CallAudioRecording.make(
+            transcript: report.transcript, durationSeconds: report.durationSeconds, method: report.method
         ) { (type: MessageType) throws(PromptAudioError) -> TelephoneAudio in
             if let known = decoded[type] { return known }
             do {
-                let sound = try self.audio(of: audio.prompts[type.ordinal])
+                let sound = try self.audio(of: report.promptSet[type])
                 decoded[type] = sound
                 return sound
             } catch let error as PromptAudioError {

@@ -1,8 +1,8 @@
-import CallScript
 import GreetingAudio
 import VoiceCall
 
-/// One answered call as a stereo sound file (SPEC §14, `ivr call --audio DIR`): 8 kHz 16-bit,
+/// One answered call as a stereo sound file (named apart from VoiceCall's `CallRecording`, what the
+/// call did; SPEC §14, `ivr call --audio DIR`): 8 kHz 16-bit,
 /// left = what the engine played, right = the callee's keys, from the answer to the hang-up.
 ///
 /// It is built from the call's typed transcript alone (the same times `ivr call --json` prints):
@@ -13,7 +13,7 @@ import VoiceCall
 /// - a key fills its 0.3 s press, ending at its `key` time, as its Q.23 pair; on a PIN call every
 ///   key but `#` is a plain 1 kHz beep, so no recording reveals a PIN;
 /// - silence elsewhere. The length is the call's duration less the time before the answer.
-public struct CallRecording: Sendable, Equatable {
+public struct CallAudioRecording: Sendable, Equatable {
     public var left: [Int16]
     public var right: [Int16]
 
@@ -33,10 +33,10 @@ public struct CallRecording: Sendable, Equatable {
     public static func make(
         transcript: [TranscriptEntry], durationSeconds: Double, method: VerificationMethod,
         promptAudio: (MessageType) throws(PromptAudioError) -> TelephoneAudio
-    ) throws(PromptAudioError) -> CallRecording? {
+    ) throws(PromptAudioError) -> CallAudioRecording? {
         guard let answer = transcript.first(where: { $0.event == .answered })?.time else { return nil }
         let length = Self.sample(durationSeconds - answer)
-        var recording = CallRecording(left: [Int16](repeating: 0, count: length), right: [Int16](repeating: 0, count: length))
+        var recording = CallAudioRecording(left: [Int16](repeating: 0, count: length), right: [Int16](repeating: 0, count: length))
 
         for (index, entry) in transcript.enumerated() {
             let start = Self.sample(entry.time - answer)
