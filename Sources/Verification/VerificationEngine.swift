@@ -30,9 +30,8 @@ public struct VerificationEngine: Sendable {
     let defaults: DefaultScripts
     let clock: @Sendable () -> Date
     let libraries: PromptLibraryCache
-    /// Speaks default prompts (espeak-ng + render cache); `nil` when not installed or not wanted:
-    /// prompts then last their estimated time (SPEC §14).
-    public let speaker: PromptSpeaker?
+    /// Finds espeak-ng the first time a prompt needs it (so commands that play nothing never run it).
+    let speakerSlot: PromptSpeakerSlot
 
     /// The reason recorded with the automatic block that follows a fraud report (SPEC §5).
     public static let fraudBlockReason = "Fraud alert: the user reported a verification call they did not start"
@@ -50,7 +49,7 @@ public struct VerificationEngine: Sendable {
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock
         self.libraries = PromptLibraryCache()
-        self.speaker = promptTiming.speaker(stateDirectory: stateDirectory)
+        self.speakerSlot = PromptSpeakerSlot(timing: promptTiming, stateDirectory: stateDirectory)
         _ = try VerificationStore(directory: stateDirectory)
     }
 

@@ -20,6 +20,35 @@ public enum PromptTiming: Sendable {
     }
 }
 
+/// The engine's prompt speaker, looked up once, on first use: finding espeak-ng runs
+/// `espeak-ng --version`, which `ivr settings show` or `ivr log` need not pay for.
+final class PromptSpeakerSlot: @unchecked Sendable {
+    private let timing: PromptTiming
+    private let stateDirectory: URL
+    private let lock = NSLock()
+    private var found: PromptSpeaker??
+
+    init(timing: PromptTiming, stateDirectory: URL) {
+        self.timing = timing
+        self.stateDirectory = stateDirectory
+    }
+
+    var speaker: PromptSpeaker? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found { return found }
+        let speaker = timing.speaker(stateDirectory: stateDirectory)
+        found = .some(speaker)
+        return speaker
+    }
+}
+
+extension VerificationEngine {
+    /// Speaks default prompts (espeak-ng + render cache); `nil` when not installed or not wanted:
+    /// prompts then last their estimated time (SPEC §14).
+    public var speaker: PromptSpeaker? { speakerSlot.speaker }
+}
+
 extension VerificationSession {
     /// One prompt as `ivr prompts render` reports it.
     public struct RenderedPrompt: Sendable, Encodable {
