@@ -66,6 +66,10 @@ public struct Espeak: Sendable {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
+        // Foundation's `waitUntilExit` polls its run loop (50 ms steps on Linux), which cost more than
+        // espeak-ng's own work per prompt; the termination handler fires as soon as the child exits.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         // Read both outputs while writing, so neither pipe can fill and stall the child.
         let group = DispatchGroup()
@@ -76,7 +80,7 @@ public struct Espeak: Sendable {
         if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
         try? stdin.fileHandleForWriting.close()
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         return (process.terminationStatus, out, err)
     }
 }
