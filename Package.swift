@@ -17,11 +17,16 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Random bytes, SHA-256, HMAC, PBKDF2, AES-256-GCM, constant-time compare: libcrypto wrapped once.
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
+        // OATH tokens, pure: Base32, RFC 6238 TOTP over an injected HMAC, the token CSV and its error report.
+        .target(name: "OATH", dependencies: ["VoiceCall"]),
+        // QR codes (libqrencode) drawn in the terminal with half blocks, or as an image for tests.
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
@@ -35,18 +40,20 @@ let package = Package(
         // everything to 8 kHz, G.711 coding, the render cache, and `ivr call --audio` recordings.
         .target(name: "PromptAudio", dependencies: ["VoiceCall", "GreetingAudio", "DefaultGreetings", "CSampleRate"]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "PromptAudio"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "PromptAudio"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "PromptAudio"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
+        .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "PromptAudio", "VoiceCall", "GreetingAudio"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
         .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography"]),
     ]
 )

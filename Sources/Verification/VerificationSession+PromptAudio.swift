@@ -90,12 +90,12 @@ extension VerificationSession {
             let audio = try audio(of: prompt)
             var status = "decoded"
             var file: String?
-            if prompt.source == .default, let text = prompt.text, let tag = try? LanguageTag(prompt.language) {
-                status = speaker.didSpeak(text, language: tag) ? "rendered" : "cached"
-                file = try speaker.cacheFile(text, language: tag).lastPathComponent
+            if prompt.source == .default, let text = prompt.text {
+                status = speaker.didSpeak(text, language: prompt.language) ? "rendered" : "cached"
+                file = try speaker.cacheFile(text, language: prompt.language).lastPathComponent
             }
             return RenderedPrompt(
-                type: type.id, language: prompt.language, source: prompt.source.rawValue, durationSeconds: audio.durationSeconds,
+                type: type.id, language: prompt.language.description, source: prompt.source.rawValue, durationSeconds: audio.durationSeconds,
                 status: status, file: file)
         }
     }
@@ -120,7 +120,7 @@ extension VerificationSession {
             return try TelephoneAudio.greeting(fileAt: store.greetingFileURL(record).path)
         case .default:
             let speaker = try requireSpeaker()
-            return try speaker.audio(prompt.text ?? "", language: LanguageTag(prompt.language))
+            return try speaker.audio(prompt.text ?? "", language: prompt.language)
         }
     }
 

@@ -16,8 +16,7 @@ extension ResolvedPrompt {
     /// This default prompt timed by its spoken audio when `spoken` knows it; otherwise unchanged.
     func timed(by spoken: (any SpokenDurations)?) -> ResolvedPrompt {
         guard self.source == .default, let spoken, let text = self.text,
-              let language = try? LanguageTag(self.language),
-              let seconds = spoken.durationSeconds(of: text, language: language)
+              let seconds = spoken.durationSeconds(of: text, language: self.language)
         else { return self }
         return ResolvedPrompt(
             type: self.type, language: self.language, source: self.source, text: text, durationSeconds: seconds,

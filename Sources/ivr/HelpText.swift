@@ -27,6 +27,16 @@ enum HelpText {
       prompts render [--language TAG]       Speak default prompts into the render cache (espeak-ng).
       prompts play TYPE [--language TAG] --out FILE.wav
                                             Write one prompt as 8 kHz 16-bit mono WAV.
+      tokens import FILE.csv [--errors FILE]
+                                            Import OATH tokens (upn,serial number,secret key,time
+                                            interval,manufacturer,model); refused rows go to
+                                            FILE.errors.csv (or --errors); exit 1 if any was refused.
+      tokens list [--user USER]             List tokens and authenticator apps (never a secret).
+      tokens activate SERIAL --code CODE [--at TIME]
+                                            Activate a token with a code valid at TIME (default now).
+      tokens delete SERIAL                  Delete a token or authenticator app.
+      tokens add-app USER                   Enrol an authenticator app: prints its otpauth:// URI
+                                            and QR code once.
       help                                  Show this text.
 
     OPTIONS:

@@ -43,7 +43,7 @@ enum PromptsPlayCommand {
             throw CLIError.failure("--out \(out): \(error.message)")
         }
         let result = Played(
-            type: type.id, language: played.prompt.language, source: played.prompt.source.rawValue,
+            type: type.id, language: played.prompt.language.description, source: played.prompt.source.rawValue,
             durationSeconds: played.audio.durationSeconds, file: out)
         if args.json {
             Output.json(result)
