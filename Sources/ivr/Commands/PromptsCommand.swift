@@ -49,6 +49,7 @@ enum PromptsCommand {
                 Output.line("\(type.id) — \(type.displayName) [\(prompt.language.description), \(prompt.source.rawValue)]")
                 Output.line("  When: \(type.whenPlayed)")
                 Output.line("  Says: \(prompt.text ?? "(custom recording, \(String(format: "%.1f", prompt.durationSeconds)) s)")")
+                Output.line("  Lasts: \(String(format: "%.3f", prompt.durationSeconds)) s (\(prompt.durationSource.rawValue))")
                 Output.line("")
             }
         }
