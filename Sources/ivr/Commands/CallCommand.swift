@@ -24,6 +24,7 @@ enum CallCommand {
             if args.json { Output.line(report.json) } else { CallReportText.lines(report).forEach(Output.line) }
             try recorder?.write(report, script: path)
         }
+        MailReport.afterCalls(session.deliverMail())  // after every report is out: a slow relay holds no call up
         return exitCode
     }
 }
