@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
 
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
@@ -29,7 +30,9 @@ let package = Package(
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
+        .target(name: "Server", dependencies: ["CMicroHTTPD", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "Server"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
