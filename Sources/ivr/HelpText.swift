@@ -23,6 +23,12 @@ enum HelpText {
       log [--user USER] [--limit N]         Show the sign-in log, newest last.
       outbox [--deliver]                    Show notification e-mails; --deliver retries queued ones.
       prompts [--language TAG]              List the 18 prompt types, when they play, their text.
+      serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]
+                                            Run the HTTP API (default 127.0.0.1:8480).
+      keys create --role integrator|admin [--name NAME]
+                                            Make an API key (shown once; only its hash is kept).
+      keys list                             List API keys (never the keys themselves).
+      keys revoke ID                        Revoke an API key at once.
       help                                  Show this text.
 
     OPTIONS:

@@ -110,11 +110,14 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, m
             context.answered = true
             return queue(box.handler.bodyTooLarge(head, limit: box.maxBodyBytes), on: connection)
         }
-        if let early = box.handler.inspect(head) {
+        switch box.handler.inspect(head) {
+        case .refuse(let response):
             context.answered = true
-            return queue(early, on: connection)
+            return queue(response, on: connection)
+        case .admit(let value):
+            context.admitted = value
+            return .YES
         }
-        return .YES
     }
 
     let context = Unmanaged<RequestContext>.fromOpaque(existing).takeUnretainedValue()
@@ -122,17 +125,30 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, m
     if size > 0 {
         uploadSize.pointee = 0
         if context.answered { return .YES }
+        if context.overLimit {
+            // libmicrohttpd (0.9.75) cannot queue an answer in the middle of an upload, only before
+            // it starts or after it ends: the rest of a chunked body over the limit is dropped as it
+            // comes (never kept), and a client that sends more than `discardBytes` loses its
+            // connection instead of its answer.
+            context.discarded += size
+            return context.discarded > RequestContext.discardBytes ? .NO : .YES
+        }
         if context.body.count + size > box.maxBodyBytes {
-            context.answered = true
+            context.overLimit = true
+            context.discarded = context.body.count + size
             context.body = Data()
-            return queue(box.handler.bodyTooLarge(context.head, limit: box.maxBodyBytes), on: connection)
+            return .YES
         }
         if let uploadData { context.body.append(UnsafeRawPointer(uploadData).assumingMemoryBound(to: UInt8.self), count: size) }
         return .YES
     }
-    if context.answered { return .YES }
+    if context.overLimit, !context.answered {
+        context.answered = true
+        return queue(box.handler.bodyTooLarge(context.head, limit: box.maxBodyBytes), on: connection)
+    }
+    guard !context.answered, let admitted = context.admitted else { return .YES }
     context.answered = true
-    return queue(box.handler.respond(to: HTTPRequest(head: context.head, body: context.body)), on: connection)
+    return queue(box.handler.respond(to: HTTPRequest(head: context.head, body: context.body), admitted: admitted), on: connection)
 }
 
 /// Releases the request's context and starts the header deadline of the next request.
