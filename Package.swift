@@ -16,7 +16,10 @@ let package = Package(
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // Random bytes, SHA-256, HMAC, PBKDF2, AES-256-GCM, constant-time compare: libcrypto wrapped once.
+        .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
@@ -31,12 +34,13 @@ let package = Package(
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
         // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
-        .target(name: "Server", dependencies: ["CMicroHTTPD", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "Server"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
+        .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
