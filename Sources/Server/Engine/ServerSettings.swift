@@ -5,11 +5,11 @@ import VoiceCall
 /// Read from the store at each request, so `ivr settings set` beside a running server takes
 /// effect at the next request.
 struct ServerSettings: Sendable {
-    var callbackHosts: CallbackHosts = .none
-    var throttle = VerificationThrottle(perNumber: 5, perUser: 10)
+    var callbackHosts: CallbackHosts
+    var throttle: VerificationThrottle
 
     init(_ settings: Settings) {
-        // Filled from `api.callback-hosts`, `throttle.calls-per-number` and
-        // `throttle.calls-per-user` once the settings table carries them.
+        callbackHosts = CallbackHosts(setting: settings.apiCallbackHosts.joined(separator: ","))
+        throttle = VerificationThrottle(perNumber: settings.throttleCallsPerNumber, perUser: settings.throttleCallsPerUser)
     }
 }
