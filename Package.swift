@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
+        // Start the real `ivr serve` on loopback and talk to it with curl.
+        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore"]),
     ]
 )

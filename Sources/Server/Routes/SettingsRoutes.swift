@@ -23,11 +23,11 @@ extension APIServer {
             throw APIError.malformedJSON("the body must be a JSON object of setting keys and values")
         }
         var changes: [(key: String, value: String)] = []
-        for name in object.keys.sorted() {
+        for (name, value) in object.sorted(by: { $0.key < $1.key }) {
             guard SettingKey(rawValue: name) != nil else {
                 throw APIError.unknownField(name, allowed: SettingKey.allCases.map(\.name))
             }
-            changes.append((name, try Self.settingText(object[name] as Any, key: name)))
+            changes.append((name, try Self.settingText(value, key: name)))
         }
         let updated: Settings
         do {
