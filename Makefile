@@ -3,7 +3,7 @@ SWIFT ?= swift
 FUZZ_SECONDS ?= 300
 IVR = .build/release/ivr
 
-.PHONY: deps build demo test bench stress fuzz clean
+.PHONY: deps build demo test bench bench-server stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,6 +19,10 @@ test: deps
 
 bench: build
 	bash scripts/bench.sh
+
+# The HTTP API under wrk: POST (simulated callee) and GET figures of SPEC §12, as ratios.
+bench-server: build
+	IVR=$(IVR) bash scripts/bench-server.sh
 
 stress: build
 	IVR=$(IVR) bash scripts/stress.sh

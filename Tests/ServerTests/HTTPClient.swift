@@ -25,7 +25,7 @@ enum HTTPClient {
     /// `Transfer-Encoding: chunked` (no declared length).
     static func send(
         _ method: String, _ url: String, key: String? = nil, headers: [String: String] = [:], body: Data? = nil,
-        bodyFile: URL? = nil, chunked: Bool = false
+        bodyFile: URL? = nil, chunked: Bool = false, insecure: Bool = false
     ) throws -> Response {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-curl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -33,6 +33,7 @@ enum HTTPClient {
         let headerFile = scratch.appendingPathComponent("headers")
         let bodyOut = scratch.appendingPathComponent("body")
         var arguments = ["-s", "-S", "-X", method, "-D", headerFile.path, "-o", bodyOut.path, "--max-time", "60"]
+        if insecure { arguments.append("-k") }
         if let key { arguments += ["-H", "Authorization: Bearer \(key)"] }
         for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
         if chunked { arguments += ["-H", "Transfer-Encoding: chunked"] }
