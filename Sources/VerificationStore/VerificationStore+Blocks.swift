@@ -16,19 +16,26 @@ extension VerificationStore {
 
     /// Lifts the block on `user` and clears their denial counter and any PIN lockout.
     ///
-    /// - Returns: `true` when a block or a lockout was in force at `time` and is now lifted.
+    /// What was in force is judged at `time` and, when given, also at `alsoAsOf` — the user's own
+    /// latest call, so that a lockout set by a call at a scripted (earlier) time counts as lifted
+    /// although the wall clock has passed its end.
+    ///
+    /// - Returns: the block and the lockout end that were in force and are now lifted.
     @discardableResult
-    public func unblock(user: UserName, reason: String, at time: Date) throws -> Bool {
+    public func unblock(user: UserName, reason: String, at time: Date, alsoAsOf earlier: Date? = nil) throws -> Unblocked {
         try self.write {
-            try self.applyExpiredBlocks(user: user, at: time)
+            let judged = [time] + (earlier.map { [$0] } ?? [])
+            let since = judged.min() ?? time
+            try self.applyExpiredBlocks(user: user, at: since)
+            let block = try self.activeBlock(user: user, at: since)
             try self.db.run(
                 "UPDATE blocks SET lifted_at = ?, lift_reason = ? WHERE user = ? AND lifted_at IS NULL AND until > ?",
-                [time.sqlValue, .text(reason), .text(user.value), time.sqlValue])
-            let liftedBlock = self.db.changes > 0
+                [time.sqlValue, .text(reason), .text(user.value), since.sqlValue])
             let settings = try self.loadSettings()
-            let wasLocked = try self.storedLockout(user: user).normalized(at: time, settings: settings).isLocked(at: time)
+            let stored = try self.storedLockout(user: user)
+            let wasLocked = judged.contains { stored.normalized(at: $0, settings: settings).isLocked(at: $0) }
             try self.saveLockout(.clear, user: user)
-            return liftedBlock || wasLocked
+            return Unblocked(block: block, lockedUntil: wasLocked ? stored.lockedUntil : nil)
         }
     }
 

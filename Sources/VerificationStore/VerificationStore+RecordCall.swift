@@ -31,7 +31,7 @@ extension VerificationStore {
                 if outcome.verified { lockout = lockout.clearedBySuccess() }
                 if lockout != before { try self.saveLockout(lockout, user: user) }
                 if let block = outcome.block {
-                    try self.insertBlock(user: user, reason: block.reason, at: time, until: block.until, by: block.blockedBy)
+                    try self.insertBlock(user: user, reason: block.reason, at: block.at, until: block.until, by: block.blockedBy)
                 }
             }
             let outboxIDs = try self.insertOutbox(outcome.emails, at: outcome.signIn.time)

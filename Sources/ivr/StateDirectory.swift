@@ -13,10 +13,11 @@ enum StateDirectory {
             environment: ProcessInfo.processInfo.environment, home: FileManager.default.homeDirectoryForCurrentUser)
     }
 
-    static func service(_ args: Arguments) throws(CLIError) -> VerificationService {
+    /// The engine over the chosen state directory, and a session on it for this command.
+    static func session(_ args: Arguments) throws(CLIError) -> VerificationSession {
         let directory = resolve(args)
         do {
-            return try VerificationService(stateDirectory: directory)
+            return try VerificationEngine(stateDirectory: directory).session()
         } catch {
             throw .failure("cannot open the state directory \(directory.path): \(error)")
         }

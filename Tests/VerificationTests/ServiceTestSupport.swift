@@ -5,11 +5,13 @@ import Verification
 /// A service over a fresh state directory in the temp folder, and scripts written inline.
 struct ServiceFixture {
     let directory: URL
-    let service: VerificationService
+    let engine: VerificationEngine
+    let service: VerificationSession
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-service-\(UUID().uuidString)")
-        service = try VerificationService(stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        engine = try VerificationEngine(stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        service = try engine.session()
     }
 
     /// Runs a script given as text; `header` lines come first, then `actions`.

@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 import VoiceCall
 
 /// `ivr prompts [--language TAG]`: the 18 message types, when each plays, and what it says in
@@ -25,8 +26,7 @@ enum PromptsCommand {
         } catch {
             throw CLIError.invalidInput("--language: \(error)")
         }
-        let service = try StateDirectory.service(args)
-        let resolver = try service.promptResolver(for: preference)
+        let resolver = try StateDirectory.session(args).promptResolver(for: preference)
         for type in MessageType.allCases {
             let prompt = resolver.resolve(type, extension: type == .extensionPromptBeforeDigits ? exampleExtension : nil)
             let entry = Entry(type: type.id, name: type.displayName, whenPlayed: type.whenPlayed, language: prompt.language,
