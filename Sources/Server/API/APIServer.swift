@@ -7,7 +7,7 @@ import VoiceCall
 /// body is read, and hands each route to its handler in `Routes/`. A front door: every rule
 /// lives in the engine or the store; this type only maps requests to them and answers to JSON.
 public final class APIServer: HTTPHandler, @unchecked Sendable {
-    let pool: ServicePool
+    let pool: SessionPool
     let metrics = Metrics()
     let runner: VerificationRunner
     let clock: @Sendable () -> Date
@@ -21,11 +21,11 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
 
     /// Opens the state directory (the engine) and prepares the call workers.
     public init(stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        let pool = try ServicePool(directory: stateDirectory)
+        let pool = try SessionPool(stateDirectory: stateDirectory)
         self.pool = pool
         self.clock = clock
         let callbacks = CallbackSender(
-            hosts: { (try? pool.with { ServerSettings(try $0.store.loadSettings()).callbackHosts }) ?? .none },
+            hosts: { (try? pool.with { ServerSettings(try $0.settings()).callbackHosts }) ?? .none },
             sign: { KeyDigest.signature($0, key: $1) })
         self.runner = VerificationRunner(pool: pool, metrics: metrics, callbacks: callbacks)
     }
@@ -34,8 +34,7 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
     /// - Returns: how many were ended.
     public func endUnfinishedVerifications() throws -> Int {
         try pool.with {
-            try $0.store.endUnfinishedVerifications(
-                at: clock(), detail: "the server stopped before the call ended; no result was recorded").count
+            try $0.endUnfinishedVerifications(detail: "the server stopped before the call ended; no result was recorded").count
         }
     }
 
@@ -73,6 +72,8 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
             response = try handle(admitted.route, request, caller: admitted.caller)
         } catch let error as APIError {
             response = error.response
+        } catch let error as InvalidInput {
+            response = APIError.unprocessable(error.description).response
         } catch let error as SQLiteError where error.isBusy {
             response = APIError.unavailable("the state database stayed busy; try again").response
         } catch {
@@ -137,7 +138,7 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
         guard words.count == 2, words[0].lowercased() == "bearer" else { throw APIError.unauthorized }
         let key = words[1].trimmingCharacters(in: .whitespaces)
         guard let parts = APIKeys.parts(of: key),
-              let record = try pool.with({ try $0.store.apiKey(id: parts.id) }),
+              let record = try pool.with({ try $0.apiKey(id: parts.id) }),
               APIKeys.matches(key, record)
         else { throw APIError.unauthorized }
         return Caller(keyID: record.id, role: record.role, key: key)

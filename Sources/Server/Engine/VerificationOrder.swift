@@ -1,5 +1,6 @@
 import CallScript
 import Foundation
+import Verification
 import VoiceCall
 
 /// A `POST /v1/verifications` body turned into the call the engine runs: every field checked,
@@ -12,7 +13,8 @@ struct VerificationOrder: Sendable {
     var user: UserName
     /// `nil` when the number cannot be parsed: the call then ends `invalid_request` (SPEC §2).
     var phone: PhoneNumber?
-    var script: CallScriptFile
+    /// The engine's request and the simulated callee's actions.
+    var call: ScriptedCall
     var callbackURL: URL?
     /// The request's fields other than the script, for the record.
     var summary: [String: String]
@@ -68,7 +70,7 @@ struct VerificationOrder: Sendable {
             }
         }
         do {
-            script = try CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script")
+            call = try ScriptedCall(CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script"))
         } catch {
             let place = error.line.map { $0 > offset ? "script line \($0 - offset)" : "request" } ?? "script"
             throw .unprocessable("\(place): \(error.message)")

@@ -10,7 +10,7 @@ import VerificationStore
 /// and a process killed mid-call leaves it queued, to be ended by the next start
 /// (`VerificationStore.endUnfinishedVerifications`).
 final class VerificationRunner: @unchecked Sendable {
-    private let pool: ServicePool
+    private let pool: SessionPool
     private let metrics: Metrics
     private let callbacks: CallbackSender
     private let workers = DispatchQueue(label: "ivr.calls", attributes: .concurrent)
@@ -20,7 +20,7 @@ final class VerificationRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var accepting = true
 
-    init(pool: ServicePool, metrics: Metrics, callbacks: CallbackSender) {
+    init(pool: SessionPool, metrics: Metrics, callbacks: CallbackSender) {
         self.pool = pool
         self.metrics = metrics
         self.callbacks = callbacks
@@ -55,17 +55,9 @@ final class VerificationRunner: @unchecked Sendable {
 
     /// The call, then its final record (`nil` when the store failed).
     private func run(id: String, order: VerificationOrder) -> VerificationRecord? {
-        try? pool.with { service in
-            try service.store.withTransaction {
-                guard try service.store.verification(id: id)?.status == .queued else { return }
-                let report = try service.run(order.script)
-                let outcome = VerificationOutcome(
-                    result: report.result, detail: report.detail, callerId: report.callerId,
-                    prompts: report.prompts.map { .init(type: $0.type, language: $0.language, source: $0.source) },
-                    digitsSent: report.digitsSent, notifications: report.notifications)
-                try service.store.updateVerification(id: id, from: [.queued, .calling], to: .completed, outcome: outcome, endedAt: service.now)
-            }
-            return try service.store.verification(id: id)
+        try? pool.with { session in
+            _ = try session.runQueuedVerification(id: id, request: order.call.request, through: order.call.channel)
+            return try session.verification(id: id)
         }
     }
 

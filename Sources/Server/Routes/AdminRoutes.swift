@@ -12,24 +12,17 @@ extension APIServer {
 
     /// Blocks a user for 90 days (SPEC §5), with the reason given or a default one.
     func block(_ name: String, _ request: HTTPRequest) throws -> HTTPResponse {
-        let user = try Self.userName(name)
         let body = request.body.isEmpty ? BlockBody() : try JSONCoding.decodeStrict(BlockBody.self, from: request.body)
-        let reason = try Self.reason(body.reason ?? "blocked by an admin through the API")
-        let until = try pool.with { service in
-            let now = service.now
-            let until = BlockPolicy.blockEnd(from: now)
-            try service.store.block(user: user, reason: reason, at: now, until: until, by: "admin")
-            return until
-        }
-        return .json(200, JSONCoding.encode(BlockAnswer(user: user.value, blocked: true, until: until)))
+        let receipt = try pool.with { try $0.block(user: name, reason: body.reason ?? "blocked by an admin through the API") }
+        return .json(200, JSONCoding.encode(BlockAnswer(user: receipt.user.value, blocked: true, until: receipt.until)))
     }
 
     /// Lifts a block (or a lockout) and clears the denial counter; the reason may come as `?reason=`.
     func unblock(_ name: String, _ request: HTTPRequest) throws -> HTTPResponse {
-        let user = try Self.userName(name)
-        let reason = try Self.reason(request.head.query["reason"] ?? "unblocked by an admin through the API")
-        let lifted = try pool.with { service in try service.store.unblock(user: user, reason: reason, at: service.now) }
-        return .json(200, JSONCoding.encode(BlockAnswer(user: user.value, blocked: false, until: nil, lifted: lifted)))
+        let reason = request.head.query["reason"] ?? "unblocked by an admin through the API"
+        let receipt = try pool.with { try $0.unblock(user: name, reason: reason) }
+        return .json(200, JSONCoding.encode(
+            BlockAnswer(user: receipt.user.value, blocked: false, until: nil, lifted: receipt.lifted.liftedAnything)))
     }
 
     private struct BlockAnswer: Encodable {
@@ -44,7 +37,7 @@ extension APIServer {
     func showLog(_ head: RequestHead) throws -> HTTPResponse {
         let limit = try Self.queryInt(head, "limit", range: 1...1000) ?? 100
         let before = try Self.queryInt(head, "before", range: 1...Int.max)
-        let page = try pool.with { try $0.store.signInLogPage(before: before.map(Int64.init), limit: limit) }
+        let page = try pool.with { try $0.signInLogPage(before: before.map(Int64.init), limit: limit) }
         let entries = page.map { LogEntry(id: $0.id, record: $0.record) }
         let next = page.count == limit ? page.last?.id : nil
         return .json(200, JSONCoding.encode(LogPage(entries: entries, next: next)))
@@ -78,25 +71,8 @@ extension APIServer {
     }
 
     func showOutbox() throws -> HTTPResponse {
-        let messages = try pool.with { try $0.store.outbox() }
+        let messages = try pool.with { try $0.outbox(deliver: false).messages }
         return .json(200, JSONCoding.encode(["messages": messages]))
-    }
-
-    private static func userName(_ text: String) throws(APIError) -> UserName {
-        do {
-            return try UserName(text)
-        } catch {
-            throw APIError.unprocessable("user: \(error)")
-        }
-    }
-
-    /// A reason is shown in tables and e-mails: one line of printable text.
-    private static func reason(_ text: String) throws(APIError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 500,
-              !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
-        else { throw APIError.unprocessable("reason: one line of 1 to 500 printable characters") }
-        return trimmed
     }
 
     private static func queryInt(_ head: RequestHead, _ name: String, range: ClosedRange<Int>) throws(APIError) -> Int? {

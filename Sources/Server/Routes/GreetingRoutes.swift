@@ -6,10 +6,7 @@ import VoiceCall
 /// `GET /v1/greetings`, `PUT` and `DELETE /v1/greetings/{type}/{language}` (SPEC §4, §16).
 extension APIServer {
     func listGreetings() throws -> HTTPResponse {
-        let records = try pool.with { service in
-            _ = try service.store.sweepOrphans(now: service.now)
-            return try service.store.greetings()
-        }
+        let records = try pool.with { try $0.greetings() }
         return .json(200, JSONCoding.encode(["greetings": records]))
     }
 
@@ -41,7 +38,7 @@ extension APIServer {
 
     func deleteGreeting(type typeText: String, language languageText: String) throws -> HTTPResponse {
         let (type, language) = try Self.typeAndLanguage(typeText, languageText)
-        let removed = try pool.with { try $0.store.removeGreeting(type: type, language: language.description) }
+        let removed = try pool.with { try $0.removeGreeting(type: type, language: language) }
         guard removed else { throw APIError.notFound("no custom \(type.id) greeting in \(language)") }
         return .json(200, JSONCoding.encode(["removed": true]))
     }

@@ -5,7 +5,7 @@ import VoiceCall
 /// `GET /v1/settings` and `PATCH /v1/settings` (all or nothing, SPEC §16).
 extension APIServer {
     func showSettings() throws -> HTTPResponse {
-        let settings = try pool.with { try $0.store.loadSettings() }
+        let settings = try pool.with { try $0.settings() }
         return .json(200, JSONCoding.encode(Self.object(settings)))
     }
 
@@ -31,16 +31,7 @@ extension APIServer {
         }
         let updated: Settings
         do {
-            updated = try pool.with { service in
-                try service.store.updateSettings { settings in
-                    for change in changes {
-                        try settings.set(change.key, to: change.value) { input in
-                            let check = CallerID.check(input)
-                            return (check.valid, check.e164, check.reason)
-                        }
-                    }
-                }
-            }
+            updated = try pool.with { try $0.changeSettings(changes) }
         } catch let error as SettingsError {
             throw APIError.unprocessable(error.description)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Server
 import VerificationStore
+import VoiceCall
 
 /// `ivr keys create|list|revoke` (SPEC §16): API keys for `ivr serve`. A key is printed once, at
 /// creation; the store keeps only the SHA-256 of its secret, so a lost key is revoked and
@@ -28,9 +29,9 @@ enum KeysCommand {
               !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
         else { throw CLIError.invalidInput("--name: one line of 1 to 100 printable characters") }
 
-        let store = try StateDirectory.service(args).store
-        let made = try APIKeys.make(name: name, role: role, at: Date())
-        try store.addAPIKey(made.record)
+        let session = try StateDirectory.session(args)
+        let made = try APIKeys.make(name: name, role: role, at: session.now)
+        try session.addAPIKey(made.record)
         if args.json {
             Output.json(["id": made.record.id, "name": name, "role": role.rawValue, "key": made.key])
         } else {
@@ -43,7 +44,7 @@ enum KeysCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "keys list")
         try args.noMoreWords(in: "keys list")
-        let keys = try StateDirectory.service(args).store.apiKeys()
+        let keys = try StateDirectory.session(args).apiKeys()
         if args.json {
             for key in keys {
                 Output.json(Listed(id: key.id, name: key.name, role: key.role.rawValue, createdAt: key.createdAt, revokedAt: key.revokedAt))
@@ -51,7 +52,7 @@ enum KeysCommand {
         } else if keys.isEmpty {
             Output.line("No API keys. Make one with 'ivr keys create --role integrator|admin'.")
         } else {
-            let rows = keys.map { [$0.id, $0.role.rawValue, Output.timestamp($0.createdAt), $0.revokedAt.map(Output.timestamp) ?? "-", $0.name] }
+            let rows = keys.map { [$0.id, $0.role.rawValue, Timestamp.rfc3339($0.createdAt), $0.revokedAt.map(Timestamp.rfc3339) ?? "-", $0.name] }
             Output.table([["ID", "ROLE", "CREATED", "REVOKED", "NAME"]] + rows).forEach(Output.line)
         }
         return 0
@@ -81,8 +82,7 @@ enum KeysCommand {
         try args.allowOnly([], in: "keys revoke")
         guard let id = args.next() else { throw CLIError.usage("'keys revoke' needs a key id ('ivr keys list' shows them)") }
         try args.noMoreWords(in: "keys revoke")
-        let store = try StateDirectory.service(args).store
-        guard try store.revokeAPIKey(id: id, at: Date()) else {
+        guard try StateDirectory.session(args).revokeAPIKey(id: id) else {
             throw CLIError.invalidInput("no unrevoked API key has the id '\(id)' ('ivr keys list' shows them)")
         }
         if args.json { Output.json(["id": id, "revoked": "true"]) } else { Output.line("Revoked key \(id): requests with it are refused from now on.") }
