@@ -173,6 +173,67 @@ struct VerificationRouteTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("a refused callback is retried until the receiver accepts it, with the same body and signature")
+    func callbackRetried() throws {
+        let state = try StateDirectory()
+        let key = try IVRCommand.createKey(role: "integrator", state: state.url).key
+        let admin = try IVRCommand.createKey(role: "admin", state: state.url).key
+        let receiver = CallbackReceiver(failing: 2)
+        let listener = try HTTPDaemon(HTTPDaemonConfiguration(host: "127.0.0.1", port: 0), handler: receiver)
+        defer { listener.stop() }
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        let base = server.baseURL
+        #expect(try HTTPClient.json("PATCH", "\(base)/v1/settings", key: admin, ["api.callback-hosts": "127.0.0.1"]).status == 200)
+        let created = try HTTPClient.json("POST", "\(base)/v1/verifications", key: key,
+                                          ["user": "alice@contoso.com", "phone": "+14255550100", "script": "answer\nlisten\npress 0#\n",
+                                           "callbackUrl": "http://127.0.0.1:\(listener.port)/hook"])
+        #expect(created.status == 201)
+        // Back-off of 1 s then 2 s: the third try is accepted.
+        for _ in 0..<1000 where receiver.requests.value.count < 3 { usleep(20_000) }
+        let deliveries = receiver.requests.value
+        #expect(deliveries.count == 3)
+        #expect(Set(deliveries.map(\.body)).count == 1)
+        #expect(Set(deliveries.compactMap { $0.head.header("x-ivr-signature") }).count == 1)
+        let last = try #require(deliveries.last)
+        let object = try #require(try JSONSerialization.jsonObject(with: last.body) as? [String: Any])
+        #expect(object["result"] as? String == "fraud_reported")
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a server killed with SIGKILL during a burst loses no result: after a restart every verification has ended, each completed one logged once")
+    func killedDuringBurst() throws {
+        let state = try StateDirectory()
+        let key = try IVRCommand.createKey(role: "admin", state: state.url).key
+        var ids: [String] = []
+        do {
+            let server = try ServeProcess(state: state.url)
+            _ = try HTTPClient.json("PATCH", "\(server.baseURL)/v1/settings", key: key, ["throttle.calls-per-user": 1000])
+            for index in 0..<20 {
+                let created = try HTTPClient.json("POST", "\(server.baseURL)/v1/verifications", key: key,
+                                                  ["user": "burst@contoso.com", "phone": "+1425555\(String(format: "%04d", index))", "script": Self.confirm])
+                if let id = try? created.json()["id"] as? String { ids.append(id) }
+            }
+            server.kill()
+        }
+        #expect(ids.count == 20)
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        var completed = 0
+        for id in ids {
+            let object = try HTTPClient.send("GET", "\(server.baseURL)/v1/verifications/\(id)", key: key).json()
+            let status = object["status"] as? String
+            #expect(status == "completed" || status == "canceled", "\(id) is \(status ?? "missing")")
+            if status == "completed" {
+                completed += 1
+                #expect(object["result"] as? String == "verified")
+            }
+        }
+        let log = try HTTPClient.send("GET", "\(server.baseURL)/v1/log?limit=1000", key: key).json()
+        #expect((log["entries"] as? [Any])?.count == completed)
+        #expect(server.stop() == 0)
+    }
+
     @Test("a verification queued by a server killed mid-call is ended when the next one starts")
     func unfinishedEndedAtStart() throws {
         let state = try StateDirectory()
@@ -197,12 +258,22 @@ struct VerificationRouteTests {
 /// Records every request it gets and answers 204: the identity system's webhook endpoint.
 final class CallbackReceiver: HTTPHandler {
     let requests = Locked<[HTTPRequest]>([])
+    /// How many deliveries to refuse with 503 before accepting.
+    let failures: Int
+
+    init(failing failures: Int = 0) {
+        self.failures = failures
+    }
 
     func inspect(_ head: RequestHead) -> Admission { .admit(true) }
 
     func respond(to request: HTTPRequest, admitted: any Sendable) -> HTTPResponse {
-        requests.mutate { $0.append(request) }
-        return HTTPResponse(status: 204)
+        var count = 0
+        requests.mutate {
+            $0.append(request)
+            count = $0.count
+        }
+        return HTTPResponse(status: count <= failures ? 503 : 204)
     }
 
     func bodyTooLarge(_ head: RequestHead, limit: Int) -> HTTPResponse { HTTPResponse(status: 413) }

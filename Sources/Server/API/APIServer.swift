@@ -9,6 +9,7 @@ import VoiceCall
 public final class APIServer: HTTPHandler, @unchecked Sendable {
     let pool: SessionPool
     let metrics = Metrics()
+    let finalViews = FinalViews()
     let runner: VerificationRunner
     let clock: @Sendable () -> Date
 
