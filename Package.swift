@@ -17,11 +17,16 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Random bytes, SHA-256, HMAC, PBKDF2, AES-256-GCM, constant-time compare: libcrypto wrapped once.
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
+        // OATH tokens, pure: Base32, RFC 6238 TOTP over an injected HMAC, the token CSV and its error report.
+        .target(name: "OATH", dependencies: ["VoiceCall"]),
+        // QR codes (libqrencode) drawn in the terminal with half blocks, or as an image for tests.
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
@@ -32,20 +37,22 @@ let package = Package(
         // its only code reads them, so the pure VoiceCall module never touches a file.
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography"]),
         // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
-        .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "Server"]),
+        .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "Server"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
+        .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography"]),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography"]),
         // Start the real `ivr serve` on loopback and talk to it with curl.
         .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore"]),
     ]

@@ -142,4 +142,34 @@ struct AdminRouteTests {
         #expect(try HTTPClient.json("POST", "\(base)/v1/signins", key: admin, [:]).status == 501)
         #expect(server.stop() == 0)
     }
+
+    @Test("tokens import: a good CSV is 200; a mixed one imports its good rows and answers 422 with the CLI's error report")
+    func tokensImport() throws {
+        let state = try StateDirectory()
+        let admin = try IVRCommand.createKey(role: "admin", state: state.url).key
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        let url = "\(server.baseURL)/v1/tokens/import"
+        let tokens = Self.samples.deletingLastPathComponent().appendingPathComponent("tokens")
+
+        #expect(try HTTPClient.send("POST", url, key: admin, headers: ["Content-Type": "application/json"],
+                                    bodyFile: tokens.appendingPathComponent("good.csv")).status == 415)
+        let good = try HTTPClient.send("POST", url, key: admin, headers: ["Content-Type": "text/csv"],
+                                       bodyFile: tokens.appendingPathComponent("good.csv"))
+        #expect(good.status == 200, "\(good.text)")
+        #expect((try good.json()["refused"] as? [Any])?.isEmpty == true)
+        let mixed = try HTTPClient.send("POST", url, key: admin, headers: ["Content-Type": "text/csv"],
+                                        bodyFile: tokens.appendingPathComponent("mixed.csv"))
+        #expect(mixed.status == 422)
+        #expect(mixed.errorCode == "tokens-refused")
+        let result = try #require((try mixed.json()["error"] as? [String: Any])?["result"] as? [String: Any])
+        let expectedReport = try String(contentsOf: tokens.appendingPathComponent("mixed.errors.csv"), encoding: .utf8)
+        #expect(result["errorReport"] as? String == expectedReport)
+        #expect((result["imported"] as? [Any])?.isEmpty == false)
+        // No secret of the file is in any answer.
+        #expect(!good.text.contains("MFWGSY3FFVUGC4TEO5QXEZJNNNSXSLJR") && !mixed.text.contains("MRQXMZJNNBQXEZDXMFZGKLLLMV4S2MBR"))
+        let listed = try IVRCommand.run(["tokens", "list", "--json"], state: state.url)
+        #expect(listed.stdout.contains("CT-100001") && listed.stdout.contains("CT-200001"))
+        #expect(server.stop() == 0)
+    }
 }

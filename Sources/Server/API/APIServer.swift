@@ -108,7 +108,7 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
         case .signins:
             throw APIError.notImplemented("sign-ins (SPEC §8) are not in this build yet: the SignIn engine has not landed; use 'ivr signin' once it has")
         case .tokensImport:
-            throw APIError.notImplemented("OATH token import (SPEC §9) is not in this build yet; use 'ivr tokens import' once it has landed")
+            return try importTokens(request)
         case .settings:
             return method == "PATCH" ? try patchSettings(request) : try showSettings()
         case .greetings:
