@@ -17,15 +17,16 @@ enum Route: Sendable, Equatable {
     case outbox
     case tokensImport
 
-    /// The route of a path, `nil` when none (404). Segments are percent-decoded one by one, so a
-    /// user name like `alice%40contoso.com` arrives as `alice@contoso.com`.
+    /// The route of a path, `nil` when none (404). libmicrohttpd has already percent-decoded the
+    /// path (`alice%40contoso.com` arrives as `alice@contoso.com`), so it is not decoded again: a
+    /// `%25` stays a literal `%`, and an encoded `/` makes an extra segment (404), never a route.
     init?(path: String) {
         let raw = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         guard path.hasPrefix("/"), !raw.isEmpty else { return nil }
         var parts: [String] = []
         for segment in raw {
-            guard let decoded = String(segment).removingPercentEncoding, !decoded.isEmpty else { return nil }
-            parts.append(decoded)
+            guard !segment.isEmpty else { return nil }
+            parts.append(String(segment))
         }
         switch parts.count {
         case 1:
