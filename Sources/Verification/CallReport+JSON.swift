@@ -12,7 +12,7 @@ extension CallReport {
         object.add("digitsSent", digitsSent)
         object.add("durationSeconds", durationSeconds)
         object.add("file", file)
-        object.add("method", method.name)
+        object.add("method", method.name.rawValue)
         object.add("notifications", notifications)
         object.add("number", number)
         object.add("prompts", raw: JSONText.array(prompts.map(Self.json(prompt:))))
@@ -25,7 +25,7 @@ extension CallReport {
 
     private static func json(prompt: ResolvedPrompt) -> String {
         var object = JSONObject()
-        object.add("language", prompt.language)
+        object.add("language", prompt.language.description)
         object.add("source", prompt.source.rawValue)
         object.add("type", prompt.type.id)
         return object.json
@@ -72,7 +72,7 @@ extension CallReport {
     }
 
     private static func promptFields(_ prompt: ResolvedPrompt) -> [(String, Field)] {
-        [("type", .text(prompt.type.id)), ("language", .text(prompt.language)), ("source", .text(prompt.source.rawValue))]
+        [("type", .text(prompt.type.id)), ("language", .text(prompt.language.description)), ("source", .text(prompt.source.rawValue))]
     }
 
     private enum Field {

@@ -24,8 +24,10 @@ import VoiceCall
 /// - **Rules live here or below** (VoiceCall's policies, the store), never in a front door: a front
 ///   door parses its input, calls one operation and renders the typed answer.
 public struct VerificationEngine: Sendable {
-    /// The state directory every session opens.
+    /// The state directory: the SQLite store's home, and where files beside it live (the key file).
     public let stateDirectory: URL
+    /// Opens a store session (a SQLite connection to the state directory, by default).
+    let openStore: @Sendable () throws -> any StateStore
     let defaults: DefaultScripts
     let clock: @Sendable () -> Date
     let libraries: PromptLibraryCache
@@ -40,11 +42,26 @@ public struct VerificationEngine: Sendable {
     /// Parses the default scripts and opens the state directory once (creating and migrating it), so
     /// a broken state directory is reported here and not at the first call.
     public init(stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        try self.init(stateDirectory: stateDirectory, clock: clock) { try VerificationStore(directory: stateDirectory) }
+    }
+
+    /// An engine over any ``StateStore``: `openStore` makes one connection per session.
+    public init(
+        stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() },
+        openStore: @escaping @Sendable () throws -> any StateStore
+    ) throws {
         self.stateDirectory = stateDirectory
+        self.openStore = openStore
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock
         self.libraries = PromptLibraryCache()
-        _ = try VerificationStore(directory: stateDirectory)
+        _ = try openStore()
+    }
+
+    /// Where `ivr` keeps its state when `--state` is not given (`$IVR_STATE_DIR`, else
+    /// `$XDG_STATE_HOME/ivr`, else `~/.local/state/ivr`; SPEC §10).
+    public static func defaultStateDirectory(environment: [String: String], home: URL) -> URL {
+        VerificationStore.defaultDirectory(environment: environment, home: home)
     }
 
     /// The engine's idea of "now" (a test pins it).
@@ -52,7 +69,7 @@ public struct VerificationEngine: Sendable {
 
     /// A session on its own store connection: use it from one thread, for one operation or a batch.
     public func session() throws -> VerificationSession {
-        try VerificationSession(engine: self, store: VerificationStore(directory: stateDirectory))
+        try VerificationSession(engine: self, store: openStore())
     }
 
     // MARK: Calls, one session each

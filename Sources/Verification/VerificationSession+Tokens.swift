@@ -154,7 +154,7 @@ extension VerificationSession {
     private func sealingKey() throws -> [UInt8] {
         let file = secretKeyFile
         if let key = try file.load() { return key }
-        guard try store.tokens().isEmpty else { throw TokenError.keyFileMissing(path: file.url.path) }
+        guard try store.tokens(user: nil).isEmpty else { throw TokenError.keyFileMissing(path: file.url.path) }
         return try file.loadOrCreate()
     }
 

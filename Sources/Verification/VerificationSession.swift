@@ -9,9 +9,9 @@ import VoiceCall
 /// or one for a batch.
 public final class VerificationSession {
     public let engine: VerificationEngine
-    let store: VerificationStore
+    let store: any StateStore
 
-    init(engine: VerificationEngine, store: VerificationStore) {
+    init(engine: VerificationEngine, store: any StateStore) {
         self.engine = engine
         self.store = store
     }
@@ -68,9 +68,9 @@ public final class VerificationSession {
 
         let signIn = SignInRecord(
             time: start, user: request.user.value, maskedNumber: request.maskedNumber, method: request.method.name,
-            callerID: call.callerID, language: request.languages.tags.first?.description ?? "en-US",
-            prompts: played.map { .init(type: $0.type.id, language: $0.language, source: $0.source.rawValue) },
-            result: result.id, detail: detail.rawValue)
+            callerID: call.callerID, language: request.languages.tags.first ?? .englishUS,
+            prompts: played.map { .init(type: $0.type, language: $0.language, source: $0.source) },
+            result: result, detail: detail)
         var record = CallOutcomeRecord(
             signIn: signIn, user: request.user,
             denialTimes: recording.denialTimes.map { start.addingTimeInterval($0) },
@@ -151,7 +151,7 @@ public final class VerificationSession {
     @discardableResult
     public func deliverQueuedMail(_ settings: Settings? = nil) -> Int {
         guard let settings = settings ?? (try? store.loadSettings()), let command = settings.notificationCommand,
-              let pending = try? store.claimPendingMessages(at: now)
+              let pending = try? store.claimPendingMessages(at: now, leaseSeconds: 300)
         else { return 0 }
         let delivery = MailDelivery(command: command)
         var delivered = 0

@@ -21,8 +21,9 @@ public enum Timestamp {
 
     /// Whole days since 1970-01-01 and the second within that day (flooring, also before 1970).
     private static func split(_ date: Date) -> (days: Int, secondOfDay: Int) {
-        // Floored on Foundation's own scale (seconds since 2001), as its formatters do.
-        let seconds = Int(date.timeIntervalSinceReferenceDate.rounded(.down)) + 978_307_200
+        // As Foundation's formatters do: rounded to the millisecond, then floored to the second.
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return (days, seconds - days * 86_400)
     }

@@ -4,7 +4,7 @@ import VoiceCall
 /// The human renderer of a ``CallReport``: a header, one line per transcript event, the result.
 enum CallReportText {
     static func lines(_ report: CallReport) -> [String] {
-        var lines = ["── \(report.file) — \(report.user), \(report.number), \(report.method.name)"]
+        var lines = ["── \(report.file) — \(report.user), \(report.number), \(report.method.name.rawValue)"]
         for entry in report.transcript {
             // The inter-digit timer restarts at every key; the JSON keeps those lines, the eye needs not.
             if case .timerStarted(.interDigit, _) = entry.event { continue }
@@ -26,7 +26,7 @@ enum CallReportText {
         case .play(let type):
             let prompt = prompts[type]
             let text = prompt.text.map { " “\($0)”" } ?? " (custom recording)"
-            return "plays \(type.id) [\(prompt.language), \(prompt.source.rawValue)]\(text)"
+            return "plays \(type.id) [\(prompt.language.description), \(prompt.source.rawValue)]\(text)"
         case .interrupted(let type): return "stops \(type.id) (cut short)"
         case .sentDigits(let digits): return "sends extension digits \(digits)"
         case .timerStarted(let purpose, let seconds):

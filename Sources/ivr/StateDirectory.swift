@@ -1,6 +1,5 @@
 import Foundation
 import Verification
-import VerificationStore
 
 /// Where the state lives: `--state DIR`, else the store's default (`$IVR_STATE_DIR`, else
 /// `$XDG_STATE_HOME/ivr`, else `~/.local/state/ivr`; SPEC §10).
@@ -9,7 +8,7 @@ enum StateDirectory {
         if let path = args.options["state"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        return VerificationStore.defaultDirectory(
+        return VerificationEngine.defaultStateDirectory(
             environment: ProcessInfo.processInfo.environment, home: FileManager.default.homeDirectoryForCurrentUser)
     }
 

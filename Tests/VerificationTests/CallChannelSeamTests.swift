@@ -77,13 +77,13 @@ struct CallChannelSeamTests {
     private func state(after run: (VerificationSession) throws -> Void) throws -> ([SignInRecord], LockoutState, [Block], [String]) {
         let fixture = try ServiceFixture()
         defer { fixture.remove() }
-        _ = try fixture.service.store.updateSettings { $0.notificationEmails = ["sec@contoso.com"] }
+        _ = try fixture.store.updateSettings { $0.notificationEmails = ["sec@contoso.com"] }
         try run(fixture.service)
         let user = try UserName("pat@contoso.com")
         let at = Date(timeIntervalSince1970: 1_800_000_000)
         return (
-            try fixture.service.store.signInLog(), try fixture.service.store.lockoutState(user: user),
-            try fixture.service.store.blocks(at: at), try fixture.service.store.outbox().map(\.subject)
+            try fixture.store.signInLog(), try fixture.store.lockoutState(user: user),
+            try fixture.store.blocks(at: at), try fixture.store.outbox().map(\.subject)
         )
     }
 
@@ -98,7 +98,7 @@ struct CallChannelSeamTests {
             let concluded = try session.call(request, through: ReactiveCallerChannel(entries: ["1111#", "0#"]))
             #expect(concluded.report.result.id == "fraud_reported")
         }
-        #expect(simulated.0.count == 1 && simulated.0.first?.result == "fraud_reported")
+        #expect(simulated.0.count == 1 && simulated.0.first?.result == .fraudReported)
         #expect(simulated.1.denials == 1)
         #expect(simulated.2.count == 1)
         #expect(simulated.3.count == 1)
@@ -112,7 +112,7 @@ struct CallChannelSeamTests {
     func fraudTimesAreTheReportsMoment() throws {
         let fixture = try ServiceFixture()
         defer { fixture.remove() }
-        _ = try fixture.service.store.updateSettings { $0.notificationEmails = ["sec@contoso.com"] }
+        _ = try fixture.store.updateSettings { $0.notificationEmails = ["sec@contoso.com"] }
         let script = try CallScriptParser.parse(contentsOf: Self.samples.appendingPathComponent("fraud.call"))
         let scripted = try ScriptedCall(script)
         let prepared = try fixture.service.prepare(scripted.request)
@@ -123,11 +123,11 @@ struct CallChannelSeamTests {
 
         let start = try #require(script.startTime)
         let reportedAt = start.addingTimeInterval(22.2)
-        let block = try #require(try fixture.service.store.blocks(at: start).first)
+        let block = try #require(try fixture.store.blocks(at: start).first)
         #expect(abs(block.blockedAt.timeIntervalSince(reportedAt)) < 0.001)
         #expect(abs(block.until.timeIntervalSince(reportedAt.addingTimeInterval(90 * 86_400))) < 0.001)
         #expect(block.blockedBy == "fraud-alert")
-        let mail = try #require(try fixture.service.store.outbox().first?.body)
+        let mail = try #require(try fixture.store.outbox().first?.body)
         #expect(mail.contains("Date: Wed, 25 Nov 2026 09:01:22 +0000\r\n"))
         #expect(mail.contains("Time:        2026-11-25T09:01:22Z"))
     }

@@ -67,7 +67,7 @@ struct EngineOperationsTests {
         defer { fixture.remove() }
         let audio = fixture.directory.appendingPathComponent("g.wav")
         try Data(repeating: 1, count: 100).write(to: audio)
-        try fixture.service.store.addGreeting(type: .fraudGreetingPIN, language: "fr-FR", sourceFile: audio, format: "wav",
+        try fixture.store.addGreeting(type: .fraudGreetingPIN, language: "fr-FR", sourceFile: audio, format: "wav",
                                               durationSeconds: 2, sizeBytes: 100, at: Date())
         #expect(try fixture.service.changeSetting("product-name", to: "Contoso").staleFraudGreetings.isEmpty)
         let change = try fixture.service.changeSetting("fraud.code", to: " 9* ")

@@ -22,8 +22,8 @@ enum LogCommand {
             return 0
         }
         let rows = records.map { record in
-            [Timestamp.rfc3339(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
-             record.language, record.result, record.detail]
+            [Timestamp.rfc3339(record.time), record.user, record.maskedNumber, record.method.rawValue, record.callerID ?? "-",
+             record.language.description, record.result.id, record.detail.rawValue]
         }
         Output.table([["TIME", "USER", "NUMBER", "METHOD", "CALLER ID", "LANGUAGE", "RESULT", "DETAIL"]] + rows).forEach(Output.line)
         return 0

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an unblock lifted (``VerificationStore/unblock(user:reason:at:alsoAsOf:)``).
+/// What an unblock lifted (``UserStanding/unblocking(judgedAt:settings:)``).
 public struct Unblocked: Sendable, Equatable {
     /// The block that was in force, if any.
     public var block: Block?
