@@ -38,12 +38,12 @@ extension VerificationSession {
     ///
     /// - Returns: the report, or `nil` when the verification was no longer queued.
     public func runQueuedVerification(id: String, request: VerificationRequest, through channel: some CallChannel) throws -> CallReport? {
-        try store.withTransaction {
+        try store.withTransaction { () -> CallReport? in
             guard try store.verification(id: id)?.status == .queued else { return nil }
             let report = try call(request, through: channel).report
             let outcome = VerificationOutcome(
                 result: report.result.id, detail: report.detail.rawValue, callerId: report.callerID,
-                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language, source: $0.source.rawValue) },
+                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language.description, source: $0.source.rawValue) },
                 digitsSent: report.digitsSent, notifications: report.notifications)
             try store.updateVerification(id: id, from: [.queued, .calling], to: .completed, outcome: outcome, endedAt: now)
             return report

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 extension VerificationStore {
     /// One page of the sign-in log, newest first, for the HTTP API's paging (SPEC §16).
@@ -24,10 +25,16 @@ extension VerificationStore {
             } catch {
                 throw StoreError(.corruptData, "a sign-in record's prompts cannot be read: \(error)")
             }
+            guard let method = VerificationMethod.Name(rawValue: row.text(4)),
+                  let language = try? LanguageTag(row.text(6)),
+                  let result = CallResult(rawValue: row.text(8)),
+                  let detail = ResultDetail(rawValue: row.text(9))
+            else {
+                throw StoreError(.corruptData, "a sign-in record holds a method, language, result or detail this ivr does not know")
+            }
             let record = SignInRecord(
-                time: row.date(1), user: row.text(2), maskedNumber: row.text(3), method: row.text(4),
-                callerID: row.optionalText(5), language: row.text(6), prompts: prompts, result: row.text(8),
-                detail: row.text(9))
+                time: row.date(1), user: row.text(2), maskedNumber: row.text(3), method: method,
+                callerID: row.optionalText(5), language: language, prompts: prompts, result: result, detail: detail)
             return (row.int64(0), record)
         }
     }
