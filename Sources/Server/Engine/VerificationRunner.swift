@@ -56,7 +56,10 @@ final class VerificationRunner: @unchecked Sendable {
     /// The call, then its final record (`nil` when the store failed).
     private func run(id: String, order: VerificationOrder) -> VerificationRecord? {
         try? pool.with { session in
-            _ = try session.runQueuedVerification(id: id, request: order.call.request, through: order.call.channel)
+            // A simulated call runs in virtual time inside its transaction; one writer at a time.
+            _ = try pool.exclusively {
+                try session.runQueuedVerification(id: id, request: order.call.request, through: order.call.channel)
+            }
             return try session.verification(id: id)
         }
     }

@@ -12,7 +12,7 @@ extension APIServer {
             id: try KeyDigest.randomHex(bytes: 16), keyID: caller.keyID, user: order.user.value, number: order.phone?.e164,
             status: .queued, requestJSON: String(decoding: JSONCoding.encode(order.summary), as: UTF8.self),
             callbackURL: order.callbackURL?.absoluteString, createdAt: clock())
-        let refusal = try pool.with { try $0.insertVerification(record, throttle: settings.throttle) }
+        let refusal = try pool.writing { try $0.insertVerification(record, throttle: settings.throttle) }
         switch refusal {
         case .number(let seconds)?:
             throw APIError.throttled(
