@@ -34,6 +34,12 @@ public struct Settings: Sendable, Equatable, Codable {
     public var attempts: Int = 3
     /// The longest entry, in keys; a longer one is invalid at once.
     public var maxDigits: Int = 32
+    /// Hosts `ivr serve` may send callbacks to (`host`, `host:port`, `[v6]:port`); empty means none.
+    public var apiCallbackHosts: [String] = []
+    /// Verifications one number may get in 5 minutes over the HTTP API (toll fraud).
+    public var throttleCallsPerNumber: Int = 5
+    /// Verifications one user may get in 5 minutes over the HTTP API.
+    public var throttleCallsPerUser: Int = 10
     // The sign-in around the call (SPEC §8.5); checked by the SignIn module's rules.
     /// Trusted IPv4 ranges in CIDR, already checked (`trusted-ips.ranges`).
     public var trustedIPRanges: [String] = []

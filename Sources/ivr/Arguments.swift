@@ -9,7 +9,8 @@ struct Arguments {
     private(set) var flags: Set<String> = []
 
     /// Options that take a value; everything else starting with `--` is a flag.
-    static let valued: Set<String> = Set(["state", "type", "language", "reason", "user", "limit", "errors", "code", "at", "out", "audio"])
+    static let valued: Set<String> = Set(["state", "type", "language", "reason", "user", "limit", "errors", "code", "at",
+                                      "out", "audio", "listen", "tls-cert", "tls-key", "role", "name"])
         .union(["phone", "method", "trusted"])  // users add, locations add
     static let knownFlags: Set<String> = ["json", "help", "deliver", "version"]
 

@@ -38,6 +38,8 @@ enum CommandLineTool {
         case "signin": return try SignInCommand.run(&args)
         case "locations": return try LocationsCommand.run(&args)
         case "tokens": return try TokensCommand.run(&args)
+        case "serve": return try ServeCommand.run(&args)
+        case "keys": return try KeysCommand.run(&args)
         default:
             throw CLIError.usage("unknown command '\(command)'" + CommandHelp.suggestion(for: command))
         }

@@ -67,6 +67,12 @@ enum HelpText {
       tokens delete SERIAL                  Delete a token or authenticator app.
       tokens add-app USER                   Enrol an authenticator app: prints its otpauth:// URI
                                             and QR code once.
+      serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]
+                                            Run the HTTP API (default 127.0.0.1:8480).
+      keys create --role integrator|admin [--name NAME]
+                                            Make an API key (shown once; only its hash is kept).
+      keys list                             List API keys (never the keys themselves).
+      keys revoke ID                        Revoke an API key at once.
       help [COMMAND]                        Show this text, or one command's help (also: COMMAND --help).
 
     OPTIONS:
