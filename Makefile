@@ -6,7 +6,7 @@ IVR = .build/release/ivr
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps build install demo test bench bench-server stress fuzz clean
+.PHONY: deps build install demo test bench bench-audio bench-server stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -28,6 +28,10 @@ test: deps
 
 bench: build
 	bash scripts/bench.sh
+
+# Prompt audio (SPEC §14): 18 prompts × 6 languages rendered cold and warm, beside espeak-ng alone.
+bench-audio: build
+	bash scripts/bench-audio.sh
 
 # The HTTP API under wrk: POST (simulated callee) and GET figures of SPEC §12, as ratios.
 bench-server: build

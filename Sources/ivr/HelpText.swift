@@ -24,7 +24,8 @@ enum HelpText {
     USAGE: ivr [--state DIR] [--json] COMMAND ...
 
     COMMANDS:
-      call SCRIPT...                        Run call scripts (.call) and show what happened.
+      call SCRIPT... [--audio DIR]          Run call scripts (.call) and show what happened;
+                                            --audio writes DIR/NAME.wav per answered call.
       greetings validate FILE...            Check custom greetings (.wav/.mp3, <= 1 MiB, < 20 s).
       greetings add --type TYPE --language TAG FILE
                                             Validate and store a custom greeting.
@@ -41,6 +42,9 @@ enum HelpText {
       log [--user USER] [--limit N]         Show the sign-in log, newest last.
       outbox [--deliver]                    Show notification e-mails; --deliver retries queued ones.
       prompts [--language TAG]              List the 18 prompt types, when they play, their text.
+      prompts render [--language TAG]       Speak default prompts into the render cache (espeak-ng).
+      prompts play TYPE [--language TAG] --out FILE.wav
+                                            Write one prompt as 8 kHz 16-bit mono WAV.
       tokens import FILE.csv [--errors FILE]
                                             Import OATH tokens (upn,serial number,secret key,time
                                             interval,manufacturer,model); refused rows go to
