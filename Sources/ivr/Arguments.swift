@@ -9,8 +9,8 @@ struct Arguments {
     private(set) var flags: Set<String> = []
 
     /// Options that take a value; everything else starting with `--` is a flag.
-    static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "errors", "code", "at", "out", "audio",
-                                      "listen", "tls-cert", "tls-key", "role", "name"]
+    static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "errors", "code", "at",
+                                      "out", "audio", "listen", "tls-cert", "tls-key", "role", "name"]
     static let knownFlags: Set<String> = ["json", "help", "deliver", "version"]
 
     init(_ arguments: [String]) throws(CLIError) {
