@@ -106,7 +106,7 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
         case .cancelVerification(let id):
             return try cancelVerification(id, caller: try required(caller))
         case .signins:
-            throw APIError.notImplemented("sign-ins (SPEC §8) are not in this build yet: the SignIn engine has not landed; use 'ivr signin' once it has")
+            return try createSignIn(request)
         case .tokensImport:
             return try importTokens(request)
         case .settings:

@@ -33,6 +33,8 @@ enum JSONCoding {
             throw .malformedJSON("field '\(path(context))' must be \(describe(expected)), not null")
         } catch let DecodingError.keyNotFound(key, _) {
             throw .malformedJSON("field '\(key.stringValue)' is required")
+        } catch let error as APIError {
+            throw error  // a nested object's own refusal (an unknown field inside it)
         } catch {
             throw .malformedJSON("the body cannot be read: \(error)")
         }

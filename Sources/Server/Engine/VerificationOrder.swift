@@ -22,25 +22,38 @@ struct VerificationOrder: Sendable {
     /// The words that start an action line (SPEC §11).
     static let actionWords: Set<String> = ["answer", "no-answer", "listen", "wait", "press", "hangup"]
 
-    init(_ body: VerificationRequestBody, callbackHosts: CallbackHosts) throws(APIError) {
+    /// - Parameters:
+    ///   - directory: the users directory (SPEC §8.1): a registered user's number and method fill
+    ///     what the body leaves out, as in `ivr call`.
+    ///   - directoryPIN: fills a `method pin` call's expected PIN from the directory's hash.
+    init(
+        _ body: VerificationRequestBody, callbackHosts: CallbackHosts, directory: (String) -> RegisteredCallee? = { _ in nil },
+        directoryPIN: (CallScriptFile) throws -> CallScriptFile = { $0 }
+    ) throws(APIError) {
         do {
             user = try UserName(body.user)
         } catch {
             throw .unprocessable("user: \(error)")
         }
-        guard let phoneText = body.phone else {
-            throw .unprocessable("phone: required (this server has no users directory to find \(user)'s number in)")
+        let registered = directory(user.value)
+        if let phoneText = body.phone {
+            guard !phoneText.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+                throw .unprocessable("phone: control characters and line breaks are not allowed")
+            }
+            phone = try? PhoneNumber(parsing: phoneText)
+        } else if let registered {
+            phone = try? PhoneNumber(parsing: registered.phone)
+        } else {
+            throw .unprocessable("phone: required: \(user) is not in the users directory (ivr users add), so the body must give the number")
         }
-        guard !phoneText.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            throw .unprocessable("phone: control characters and line breaks are not allowed")
-        }
-        phone = try? PhoneNumber(parsing: phoneText)
 
-        let method = body.method ?? "standard"
+        let method = body.method ?? registered?.method.rawValue ?? "standard"
         switch method {
         case "standard": break
         case "pin":
-            throw .unprocessable("method: 'pin' needs the user's registered PIN, and this server has no users directory yet; use 'standard'")
+            guard registered?.hasPIN == true else {
+                throw .unprocessable("method: 'pin' needs \(user)'s PIN in the users directory (ivr users add --method pin, then ivr users set-pin)")
+            }
         default:
             throw .unprocessable("method: '\(method)' is not a method; expected standard or pin")
         }
@@ -59,7 +72,10 @@ struct VerificationOrder: Sendable {
             throw .unprocessable("script: required: no SIP trunk is configured, so the call runs against a simulated callee whose actions the script gives (answer, listen, press #, …)")
         }
 
-        var header = ["user \(user.value)", "phone \(phone.map(Self.scriptSpelling) ?? "invalid")", "method standard", "language \(language)"]
+        // The number as given or registered; a PIN is never sent: the engine checks the keyed
+        // entries against the directory's hash (`withDirectoryPIN`).
+        let number = body.phone == nil ? registered.map(\.phone) : phone.map(Self.scriptSpelling)
+        var header = ["user \(user.value)", "phone \(number ?? "invalid")", "method \(method)", "language \(language)"]
         if body.activation == true { header.append("activation") }
         let offset = header.count
         for (index, line) in actions.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -70,10 +86,13 @@ struct VerificationOrder: Sendable {
             }
         }
         do {
-            call = try ScriptedCall(CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script"))
-        } catch {
+            let script = try CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script", directory: directory)
+            call = try ScriptedCall(try directoryPIN(script))
+        } catch let error as CallScriptError {
             let place = error.line.map { $0 > offset ? "script line \($0 - offset)" : "request" } ?? "script"
             throw .unprocessable("\(place): \(error.message)")
+        } catch {
+            throw .internalError("the users directory could not be read: \(error)")
         }
         summary = ["user": user.value, "number": phone?.masked ?? "invalid", "method": method, "language": language,
                    "activation": body.activation == true ? "true" : "false"]

@@ -7,7 +7,10 @@ extension APIServer {
         guard runner.isAccepting else { throw APIError.unavailable("the server is stopping and takes no new calls") }
         let body = try JSONCoding.decodeStrict(VerificationRequestBody.self, from: request.body)
         let settings = try pool.with { ServerSettings(try $0.settings()) }
-        let order = try VerificationOrder(body, callbackHosts: settings.callbackHosts)
+        let order = try pool.with { session in
+            try VerificationOrder(
+                body, callbackHosts: settings.callbackHosts, directory: session.registeredCallee, directoryPIN: session.withDirectoryPIN)
+        }
         let record = VerificationRecord(
             id: try KeyDigest.randomHex(bytes: 16), keyID: caller.keyID, user: order.user.value, number: order.phone?.e164,
             status: .queued, requestJSON: String(decoding: JSONCoding.encode(order.summary), as: UTF8.self),
