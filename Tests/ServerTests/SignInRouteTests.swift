@@ -172,7 +172,10 @@ struct SignInRouteTests {
         }
         let right = try verify(["user": "bob@contoso.com", "script": "answer\nlisten\npress 4321#\nlisten\n"])
         #expect(right["result"] as? String == "verified")
-        #expect(right["number"] as? String != nil)
+        // The directory's method: the PIN greeting was played, though the body named no method.
+        let prompts = (right["prompts"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String }
+        #expect(prompts.first == "fraud-greeting-pin", "\(prompts)")
+        #expect(!String(decoding: try JSONSerialization.data(withJSONObject: right), as: UTF8.self).contains("4321"))
         let wrong = try verify(["user": "bob@contoso.com", "method": "pin", "script": "answer\nlisten\npress 1111#\nlisten\n"])
         #expect(wrong["result"] as? String == "denied")
         #expect(wrong["detail"] as? String == "MFA denied; invalid PIN")
