@@ -95,6 +95,14 @@ struct SignInRouteTests {
         let denied = try HTTPClient.json("POST", url, key: key, base.merging(["method": "app-notification", "notification": "deny"]) { $1 })
         #expect(try denied.json()["result"] as? String == "denied")
 
+        // A text code: the simulated handset types back what the outbox sealed; a wrong code is denied.
+        let sent = try HTTPClient.json("POST", url, key: key, base.merging(["method": "text", "code": "sent"]) { $1 })
+        #expect(sent.status == 200, "\(sent.text)")
+        #expect(try sent.json()["result"] as? String == "granted")
+        #expect(try sent.json()["method"] as? String == "text")
+        let mistyped = try HTTPClient.json("POST", url, key: key, base.merging(["method": "text", "code": ["0000"]]) { $1 })
+        #expect(try mistyped.json()["result"] as? String == "denied")
+
         // Bob's call takes the number, method and PIN hash from the directory.
         let bob: [String: Any] = ["user": "bob@contoso.com", "ip": "203.0.113.7", "client": "browser", "remember": true, "browser": "b-1"]
         let right = try HTTPClient.json("POST", url, key: key, bob.merging(["call": ["script": "answer\nlisten\npress 4321#\nlisten\n"]]) { $1 })
@@ -189,6 +197,29 @@ struct SignInRouteTests {
             #expect(answer.status == 422, "\(body): \(answer.text)")
             #expect(answer.text.contains("\(field):"), "\(answer.text) should name \(field)")
         }
+        #expect(server.stop() == 0)
+    }
+
+    @Test("mutated sign-in bodies never crash the server nor draw a 5xx")
+    func fuzzedSignIns() throws {
+        let state = try Self.directory()
+        let key = try IVRCommand.createKey(role: "integrator", state: state.url).key
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        let seeds = [
+            #"{"user":"alice@contoso.com","ip":"203.0.113.7","method":"call","remember":true,"browser":"b-1","call":"answer\nlisten\npress #\n"}"#,
+            #"{"user":"bob@contoso.com","ip":"2001:db8::7","client":"rich-client","appPassword":true,"call":{"script":"answer\npress 4321#\n","language":"fr-FR"}}"#,
+            #"{"user":"alice@contoso.com","ip":"10.0.0.1","method":"text","code":["1234","sent"],"staySignedIn":"yes","risk":"low"}"#,
+            #"{"user":"alice@contoso.com","ip":"203.0.113.7","method":"app-notification","notification":"approve","firstFactor":"adfs-iwa","claim":"inside-corporate-network"}"#,
+        ]
+        var random = FuzzTests.Seeded(state: 0x5161_2026)
+        for index in 0..<80 {
+            let body = FuzzTests.mutate(seeds[index % seeds.count], &random)
+            let answer = try HTTPClient.send(
+                "POST", "\(server.baseURL)/v1/signins", key: key, headers: ["Content-Type": "application/json"], body: body)
+            #expect([200, 400, 422].contains(answer.status), "\(answer.status) for \(String(decoding: body, as: UTF8.self)): \(answer.text)")
+        }
+        #expect(try HTTPClient.send("GET", "\(server.baseURL)/healthz").status == 200)
         #expect(server.stop() == 0)
     }
 }
