@@ -208,7 +208,7 @@ struct SignInRouteTests {
         defer { server.stop() }
         let seeds = [
             #"{"user":"alice@contoso.com","ip":"203.0.113.7","method":"call","remember":true,"browser":"b-1","call":"answer\nlisten\npress #\n"}"#,
-            #"{"user":"bob@contoso.com","ip":"2001:db8::7","client":"rich-client","appPassword":true,"call":{"script":"answer\npress 4321#\n","language":"fr-FR"}}"#,
+            #"{"user":"bob@contoso.com","ip":"2001:db8::7","client":"rich-client","appPassword":true,"call":{"script":"answer\npress 4321#\n","language":"fr-FR","activation":false}}"#,
             #"{"user":"alice@contoso.com","ip":"10.0.0.1","method":"text","code":["1234","sent"],"staySignedIn":"yes","risk":"low"}"#,
             #"{"user":"alice@contoso.com","ip":"203.0.113.7","method":"app-notification","notification":"approve","firstFactor":"adfs-iwa","claim":"inside-corporate-network"}"#,
         ]

@@ -33,12 +33,13 @@ struct SignInRequestBody: Decodable, KnownFields {
     ]
 
     /// The callee of a sign-in's call: the action lines of a `.call` script as one string, or an
-    /// object that may also override the directory's number, method and language.
+    /// object that may also override the directory's number, method and language, or make it an
+    /// activation call. Never a PIN: a `method pin` call checks the directory's PIN hash.
     enum CallPart: Decodable {
         case actions(String)
-        case detailed(phone: String?, method: String?, language: String?, script: String)
+        case detailed(phone: String?, method: String?, language: String?, activation: Bool, script: String)
 
-        static let knownFields: Set<String> = ["phone", "method", "language", "script"]
+        static let knownFields: Set<String> = ["phone", "method", "language", "activation", "script"]
 
         private struct Field: CodingKey {
             var stringValue: String
@@ -60,6 +61,7 @@ struct SignInRequestBody: Decodable, KnownFields {
                 phone: try object.decodeIfPresent(String.self, forKey: Field(stringValue: "phone")),
                 method: try object.decodeIfPresent(String.self, forKey: Field(stringValue: "method")),
                 language: try object.decodeIfPresent(String.self, forKey: Field(stringValue: "language")),
+                activation: try object.decodeIfPresent(Bool.self, forKey: Field(stringValue: "activation")) ?? false,
                 script: try object.decode(String.self, forKey: Field(stringValue: "script")))
         }
     }

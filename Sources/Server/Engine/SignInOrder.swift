@@ -66,7 +66,7 @@ struct SignInOrder {
         switch call {
         case .actions(let text):
             actions = text
-        case .detailed(let phone, let method, let language, let script):
+        case .detailed(let phone, let method, let language, let activation, let script):
             if let phone {
                 guard !phone.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }), !phone.contains("#") else {
                     throw .unprocessable("call.phone: control characters, line breaks and '#' are not allowed")
@@ -81,6 +81,7 @@ struct SignInOrder {
                 try Self.checkWord(language, field: "call.language")
                 lines.append(("  language \(language)", "call.language"))
             }
+            if activation { lines.append(("  activation", "call.activation")) }
             actions = script
         }
         var index = 0
