@@ -163,6 +163,14 @@ struct SignInRouteTests {
         #expect(mail.contains("To: soc@contoso.com"))
         #expect(mail.contains("alice@contoso.com"))
         #expect(server.stop() == 0)
+
+        // `ivr signin` delivers it as well.
+        let script = state.url.appendingPathComponent("carol.signin")
+        try "user carol@contoso.com\nip 203.0.113.7\ncall\n  phone +1 425 555 0199\n  answer\n  listen\n  press 0#\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let cli = try IVRCommand.run(["signin", script.path], state: state.url)
+        #expect(cli.exitCode == 0, "\(cli.stderr)")
+        #expect(((try? String(contentsOf: sink, encoding: .utf8)) ?? "").contains("carol@contoso.com"))
     }
 
     @Test("method pin verifications take the number, method and PIN hash from the users directory")

@@ -23,6 +23,7 @@ enum SignInCommand {
             }
             if args.json { Output.line(report.json) } else { print(report) }
         }
+        MailReport.afterCalls(service.deliverMail())  // a sign-in's call may report fraud: its alert goes out as after 'ivr call'
         return exitCode
     }
 
