@@ -15,6 +15,8 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // libre (SIP, SDP, RTP, its event loop) and librem (G.711), with C wrappers for the variadic calls.
+        .systemLibrary(name: "CRe", pkgConfig: "libre", providers: [.apt(["libre-dev", "librem-dev"])]),
 
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
         .target(name: "VoiceCall"),
@@ -29,7 +31,9 @@ let package = Package(
         .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
+        .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall", "CallScript"]),
+        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
 
@@ -38,6 +42,7 @@ let package = Package(
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
+        .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore"]),
     ]
 )

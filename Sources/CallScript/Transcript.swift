@@ -31,4 +31,11 @@ public struct TranscriptEntry: Sendable, Equatable {
     public let time: Double
     public let actor: Actor
     public let event: Event
+
+    /// Live channels write transcripts too (SIPChannel), so the entry is public to build.
+    public init(time: Double, actor: Actor, event: Event) {
+        self.time = time
+        self.actor = actor
+        self.event = event
+    }
 }
