@@ -31,7 +31,13 @@ struct SippScenario {
         let codecPT = codec == "PCMU" ? 0 : 8
         let port = mediaPortKey.map { "[\($0)]" } ?? "[media_port]"
         var body = """
-        <recv request="INVITE" crlf="true"/>
+        <recv request="INVITE" crlf="true">
+          <action>
+            <ereg regexp=".*" search_in="hdr" header="From:" check_it="true" assign_to="caller"/>
+            <ereg regexp=".*" search_in="hdr" header="To:" check_it="true" assign_to="callee"/>
+            <ereg regexp="sip:[^>;]*" search_in="hdr" header="Contact:" check_it="true" assign_to="contact"/>
+          </action>
+        </recv>
         \(reply("180 Ringing", tag: true))
         <send retrans="500"><![CDATA[
         SIP/2.0 200 OK
@@ -75,11 +81,11 @@ struct SippScenario {
         case .hangUp:
             body += """
             <send retrans="500"><![CDATA[
-            BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+            BYE [$contact] SIP/2.0
             Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            [last_To:]
-            [last_From:]
-            [last_Call-ID:]
+            From: [$callee];tag=[pid]SIPpTag01[call_number]
+            To: [$caller]
+            Call-ID: [call_id]
             CSeq: 2 BYE
             Contact: <sip:[local_ip]:[local_port];transport=[transport]>
             Max-Forwards: 70
