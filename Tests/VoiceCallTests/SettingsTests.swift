@@ -159,4 +159,23 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
         let data = try JSONEncoder().encode(settings)
         #expect(try JSONDecoder().decode(Settings.self, from: data) == settings)
     }
+
+    @Test func theTableNamesEveryKeyOnceAndStoresEachUnderItsOwnName() throws {
+        let keys = SettingKey.allCases
+        #expect(Set(keys.map(\.name)).count == keys.count)
+        #expect(Set(keys.map(\.storedName)).count == keys.count)
+        for key in keys { #expect(key.defaultValue == Settings().value(of: key)) }
+        var changed = Settings()
+        changed.fraudCode = "42"
+        changed.callerID = "+18665394191"
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(changed)) as? [String: Any]
+        let stored = Set(try #require(object).keys)
+        for key in keys where key.name != "notifications.command" { #expect(stored.contains(key.storedName)) }
+        #expect(object?["fraudCode"] as? String == "42")
+    }
+
+    @Test func aStoredValueOfTheWrongTypeIsAnError() {
+        let json = #"{"attempts":"many"}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Settings.self, from: Data(json.utf8)) }
+    }
 }

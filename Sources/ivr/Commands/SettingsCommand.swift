@@ -46,7 +46,7 @@ enum SettingsCommand {
         } catch let error as SettingsError {
             throw CLIError.invalidInput(error.description)
         }
-        if key == SettingKey.fraudCode.name { warnAboutRecordedFraudGreetings(service.store.greetings) }
+        if key == "fraud.code" { warnAboutRecordedFraudGreetings(service.store.greetings) }
         let shown = SettingKey(rawValue: key).map { updated.value(of: $0) } ?? value
         if args.json { Output.json([key: shown]) } else { Output.line("\(key) = \(shown)") }
         return 0
