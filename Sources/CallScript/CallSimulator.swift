@@ -32,6 +32,14 @@ public struct CallSimulator: Sendable {
         public var transcript: [TranscriptEntry]
         /// Seconds from the request to the result.
         public var duration: Double
+
+        /// A live channel reports its call in the same shape (SIPChannel).
+        public init(result: CallResult, detail: ResultDetail, transcript: [TranscriptEntry], duration: Double) {
+            self.result = result
+            self.detail = detail
+            self.transcript = transcript
+            self.duration = duration
+        }
     }
 
     public func run(_ actions: [CallerAction]) -> Outcome {

@@ -1,5 +1,6 @@
 import CRe
 import Foundation
+import VoiceCall
 
 /// A SIP user agent that places live verification calls through one trunk (SPEC §15).
 ///
@@ -160,7 +161,7 @@ enum LoopGlobals {
 
 /// An IPv4 address for a host name or address, through the system resolver.
 func resolve(_ host: String) -> String? {
-    if SIPConfiguration.isIPv4(host) { return host }
+    if SIPSettingSyntax.isIPv4(host) { return host }
     var hints = addrinfo()
     hints.ai_family = AF_INET
     hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)

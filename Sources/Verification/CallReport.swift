@@ -47,10 +47,14 @@ public struct CallReport: Sendable, Encodable {
     public var notifications: Int
     public var durationSeconds: Double
     public var transcript: [Line]
+    /// Live calls only (`ivr dial`): the INVITE's Call-ID, and the SIP status of a call that was not
+    /// answered. Left out of the JSON of simulated calls.
+    public var sipCallId: String? = nil
+    public var sipStatus: Int? = nil
 
     private enum CodingKeys: String, CodingKey {
         case file, user, number, method, startedAt, result, detail, callerId, prompts, digitsSent, notifications
-        case durationSeconds, transcript
+        case durationSeconds, transcript, sipCallId, sipStatus
     }
 
     /// Every key is always present: `callerId` is an explicit `null` when no call was placed, so a
@@ -70,5 +74,9 @@ public struct CallReport: Sendable, Encodable {
         try container.encode(notifications, forKey: .notifications)
         try container.encode(durationSeconds, forKey: .durationSeconds)
         try container.encode(transcript, forKey: .transcript)
+        if let sipCallId {
+            try container.encode(sipCallId, forKey: .sipCallId)
+            try container.encode(sipStatus, forKey: .sipStatus)
+        }
     }
 }

@@ -83,7 +83,7 @@ public final class VerificationService {
             transcript: TranscriptFormatter.lines(outcome.transcript, prompts: prompts))
     }
 
-    private func outcomeRecord(
+    func outcomeRecord(
         _ request: CallRequest, settings: Settings, start: Date, callerID: String?, played: [ResolvedPrompt],
         outcome: CallSimulator.Outcome
     ) -> CallOutcomeRecord {
@@ -117,7 +117,7 @@ public final class VerificationService {
         try promptLibrary(store.loadSettings()).resolver(for: languages)
     }
 
-    private func promptLibrary(_ settings: Settings) throws -> PromptLibrary {
+    func promptLibrary(_ settings: Settings) throws -> PromptLibrary {
         let key = LibraryKey(productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
         if let library, library.key == key { return library.value }
         let customs = key.greetings.compactMap { record -> CustomGreetingRef? in

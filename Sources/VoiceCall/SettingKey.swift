@@ -78,6 +78,12 @@ public struct SettingKey: Sendable, Hashable, CustomStringConvertible {
         .field("call.inter-digit-timeout", \.interDigitTimeout, stored: "interDigitTimeout", .integer(1...30, unit: "seconds")),
         .field("call.attempts", \.attempts, stored: "attempts", .integer(1...10)),
         .field("call.max-digits", \.maxDigits, stored: "maxDigits", .integer(1...32)),
+        .field("sip.trunk", \.sipTrunk, stored: "sipTrunk", .sipTrunk),
+        .field("sip.listen", \.sipListen, stored: "sipListen", .sipListen),
+        .field("sip.transport", \.sipTransport, stored: "sipTransport", .sipTransport),
+        .field("sip.username", \.sipUsername, stored: "sipUsername", .sipUsername),
+        .field("sip.password", \.sipPassword, stored: "sipPassword", .secret),
+        .field("rtp.ports", \.rtpPorts, stored: "rtpPorts", .portRange),
     ]
 
     private static let byName: [String: SettingKey] = Dictionary(

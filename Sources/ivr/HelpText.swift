@@ -7,6 +7,8 @@ enum HelpText {
 
     COMMANDS:
       call SCRIPT...                        Run call scripts (.call) and show what happened.
+      dial USER --phone NUMBER [--method standard|pin] [--language TAG] [--activation]
+                                            Place one live call over SIP (settings sip.*).
       greetings validate FILE...            Check custom greetings (.wav/.mp3, <= 1 MiB, < 20 s).
       greetings add --type TYPE --language TAG FILE
                                             Validate and store a custom greeting.

@@ -25,7 +25,7 @@ enum CallCommand {
         return exitCode
     }
 
-    private static func print(_ report: CallReport) {
+    static func print(_ report: CallReport) {
         Output.line("── \(report.file) — \(report.user), \(report.number), \(report.method)")
         // The inter-digit timer restarts at every key; the JSON keeps those lines, the eye needs not.
         for line in report.transcript where !(line.event == "timer-start" && line.timer == "inter-digit") {
