@@ -47,10 +47,7 @@ final class SippPeer {
     var errorLog: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        Peers.end(process)
         try? FileManager.default.removeItem(at: errors)
         try? FileManager.default.removeItem(at: scenarioFile)
     }
@@ -87,5 +84,17 @@ enum FreePort {
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
+    }
+}
+
+/// Ending a peer process for good: SIGTERM, a moment to hang up politely, then SIGKILL.
+enum Peers {
+    static func end(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 }
