@@ -64,6 +64,14 @@ struct SippCallTests {
         #expect(!shownKeys.contains("1") && !shownKeys.contains("2") && !shownKeys.contains("9"))
     }
 
+    @Test func keysBySIPInfo() throws {
+        let outcome = try call(
+            .answer([.pause(milliseconds: 800), .info("1"), .info("2"), .info("#")]),
+            plan: CallPlan(method: .pin("12"), fraudCode: nil, limits: limits))
+        #expect(outcome.result == .verified, "\(outcome.transcript)")
+        #expect(outcome.prompts == [.greetingPIN, .authenticationSuccessful])
+    }
+
     @Test func fraudCodeReportsFraud() throws {
         let outcome = try call(
             .answer([.pause(milliseconds: 800), .key("0"), .key("#")]),

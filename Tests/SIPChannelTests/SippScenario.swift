@@ -10,6 +10,8 @@ struct SippScenario {
         case pause(milliseconds: Int)
         /// Plays the recorded DTMF of one key (`0`–`9`, `*`, `#`).
         case key(Character)
+        /// Sends the key as SIP INFO (`application/dtmf-relay`) and expects 200.
+        case info(Character)
     }
 
     enum Ending {
@@ -30,7 +32,9 @@ struct SippScenario {
     ) -> SippScenario {
         let codecPT = codec == "PCMU" ? 0 : 8
         let port = mediaPortKey.map { "[\($0)]" } ?? "[media_port]"
-        var body = """
+        // sipp refuses a variable it never uses: capture the dialog only when we send requests in it.
+        let sendsRequests = ending == .hangUp || steps.contains { if case .info = $0 { true } else { false } }
+        let capture = sendsRequests ? """
         <recv request="INVITE" crlf="true">
           <action>
             <ereg regexp=".*" search_in="hdr" header="From:" check_it="true" assign_to="caller"/>
@@ -38,6 +42,9 @@ struct SippScenario {
             <ereg regexp="sip:[^>;]*" search_in="hdr" header="Contact:" check_it="true" assign_to="contact"/>
           </action>
         </recv>
+        """ : "<recv request=\"INVITE\" crlf=\"true\"/>"
+        var body = """
+        \(capture)
         \(reply("180 Ringing", tag: true))
         <send retrans="500"><![CDATA[
         SIP/2.0 200 OK
@@ -73,6 +80,26 @@ struct SippScenario {
                 body += "<nop><action><exec play_pcap_audio=\"\(pcap(key))\"/></action></nop>\n"
                 // A recorded key lasts about 160 ms; let it finish before the next step.
                 body += "<pause milliseconds=\"250\"/>\n"
+            case .info(let key):
+                body += """
+                <send retrans="500"><![CDATA[
+                INFO [$contact] SIP/2.0
+                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                From: [$callee];tag=[pid]SIPpTag01[call_number]
+                To: [$caller]
+                Call-ID: [call_id]
+                CSeq: [cseq] INFO
+                Max-Forwards: 70
+                Content-Type: application/dtmf-relay
+                Content-Length: [len]
+
+                Signal=\(key)
+                Duration=160
+
+                ]]></send>
+                <recv response="200"/>
+
+                """
             }
         }
         switch ending {
@@ -86,7 +113,7 @@ struct SippScenario {
             From: [$callee];tag=[pid]SIPpTag01[call_number]
             To: [$caller]
             Call-ID: [call_id]
-            CSeq: 2 BYE
+            CSeq: [cseq] BYE
             Contact: <sip:[local_ip]:[local_port];transport=[transport]>
             Max-Forwards: 70
             Content-Length: 0
