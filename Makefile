@@ -3,7 +3,7 @@ SWIFT ?= swift
 FUZZ_SECONDS ?= 300
 IVR = .build/release/ivr
 
-.PHONY: deps build demo test bench stress fuzz clean
+.PHONY: deps build demo test bench bench-live stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,6 +19,11 @@ test: deps
 
 bench: build
 	bash scripts/bench.sh
+
+# Live calls: N concurrent calls to sipp on loopback, each confirmed with # (README "Live calls").
+bench-live: deps
+	$(SWIFT) build -c release --product LiveBench
+	.build/release/LiveBench 50 100 200 400
 
 stress: build
 	IVR=$(IVR) bash scripts/stress.sh

@@ -39,6 +39,8 @@ let package = Package(
         .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
+        // `make bench-live`: concurrent live calls to sipp on loopback (SPEC §12 live-call figures).
+        .executableTarget(name: "LiveBench", dependencies: ["SIPChannel", "VoiceCall"], path: "Benchmarks/LiveBench", exclude: ["answer-pound.xml"]),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
