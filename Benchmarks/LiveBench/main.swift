@@ -3,7 +3,8 @@ import SIPChannel
 import VoiceCall
 
 // `make bench-live`: N concurrent live calls to sipp on loopback, each answered and confirmed with
-// `#` two seconds into a 3 s greeting (SPEC §12). Prints, per N: calls verified, RTP frame
+// `#` five seconds into an 8 s greeting (SPEC §12). Calls are placed 10 ms apart (100 a second, as a
+// trunk would take them), so all N are in the air together from the N-th on. Prints, per N: calls verified, RTP frame
 // lateness p50/p99 (send instant minus the frame's slot on the 20 ms grid), key-to-response p99
 // (RFC 4733 event in → first RTP frame of the next prompt out) and this process's CPU.
 // Usage: LiveBench [N...]   (default 50 100 200 400)
@@ -39,7 +40,7 @@ for count in counts.isEmpty ? [50, 100, 200, 400] : counts {
     let phone = try SIPPhone(SIPConfiguration(
         trunkHost: "127.0.0.1", trunkPort: sipPort, listenHost: "127.0.0.1", listenPort: sipPort + 10,
         rtpPorts: 40000...(40000 + UInt16(count) * 4 + 100)))
-    let tone = ToneSamples { type in type == .greetingStandard ? 3 : 1.5 }
+    let tone = ToneSamples { type in type == .greetingStandard ? 8 : 1.5 }
     let limits = CallLimits(ringTimeout: 30, responseTimeout: 10, interDigitTimeout: 5, attempts: 3, maxDigits: 32)
     let request = try LiveCallRequest(plan: CallPlan(fraudCode: nil, limits: limits), number: "+14255550100", callerID: "+14255550199", source: tone)
 
@@ -49,9 +50,10 @@ for count in counts.isEmpty ? [50, 100, 200, 400] : counts {
     let cpuBefore = cpuSeconds()
     let start = Date()
     for _ in 0..<count {
+        Thread.sleep(forTimeInterval: 0.01)
         group.enter()
         phone.place(request) { outcome in
-            if outcome.result == .verified { tally.add() }
+            tally.add(outcome.result)
             group.leave()
         }
     }
@@ -63,11 +65,11 @@ for count in counts.isEmpty ? [50, 100, 200, 400] : counts {
     sipp.waitUntilExit()
     func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
     print(
-        String(format: "%5d", count), String(format: "%8d", tally.count),
+        String(format: "%5d", count), String(format: "%8d", tally.count(of: .verified)),
         ms(figures.frameLateness.percentile(0.5)).padding(toLength: 13, withPad: " ", startingAt: 0).leftPadded(13),
         ms(figures.frameLateness.percentile(0.99)).leftPadded(13),
         ms(figures.keyToResponse.percentile(0.99)).leftPadded(17),
-        String(format: "%10.0f%% of a core", 100 * cpu / wall))
+        String(format: "%10.0f%% of a core", 100 * cpu / wall), tally.others)
 }
 
 extension String {
@@ -77,10 +79,16 @@ extension String {
     }
 }
 
-/// Verified calls, counted from the calls' completion handlers.
+/// Results, counted from the calls' completion handlers.
 final class Tally: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
-    func add() { lock.lock(); value += 1; lock.unlock() }
-    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+    private var counts: [CallResult: Int] = [:]
+    func add(_ result: CallResult) { lock.lock(); counts[result, default: 0] += 1; lock.unlock() }
+    func count(of result: CallResult) -> Int { lock.lock(); defer { lock.unlock() }; return counts[result] ?? 0 }
+    /// The results other than `verified`, as `timed_out=3`.
+    var others: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts.filter { $0.key != .verified }.map { "\($0.key.id)=\($0.value)" }.sorted().joined(separator: " ")
+    }
 }
