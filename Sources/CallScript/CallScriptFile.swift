@@ -1,12 +1,5 @@
 import Foundation
-
-/// How the callee proves the sign-in: `#` alone, or a PIN then `#` (SPEC §2).
-public enum CallMethod: String, Sendable, Codable {
-    /// Press `#` to confirm (the default when a script has no `method` line).
-    case standard
-    /// Enter the registered PIN, then `#`.
-    case pin
-}
+import VoiceCall
 
 /// A parsed `.call` script: the verification request (header lines) and the caller's actions.
 ///
@@ -26,7 +19,7 @@ public struct CallScriptFile: Sendable, Equatable {
     /// The line of the `phone` header.
     public var phoneLine: Int
     /// `standard` unless the script says `method pin`.
-    public var method: CallMethod
+    public var method: VerificationMethod.Name
     /// The user's registered PIN (4–8 digits); present exactly when `method` is `pin`.
     /// Never print it.
     public var pin: String?
@@ -48,7 +41,7 @@ public struct CallScriptFile: Sendable, Equatable {
         userLine: Int,
         phone: String,
         phoneLine: Int,
-        method: CallMethod = .standard,
+        method: VerificationMethod.Name = .standard,
         pin: String? = nil,
         language: String? = nil,
         languageLine: Int? = nil,

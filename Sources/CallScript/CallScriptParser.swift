@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 /// Reads the `.call` format of SPEC §11 into a ``CallScriptFile``.
 ///
@@ -188,7 +189,7 @@ extension CallScriptParser {
         var headerLines: [Header: Int] = [:]
         var user: String?
         var phone: String?
-        var method: CallMethod = .standard
+        var method: VerificationMethod.Name = .standard
         var pin: String?
         var language: String?
         var activation = false
@@ -301,7 +302,7 @@ extension CallScriptParser {
                 }
                 self.phone = arguments.joined(separator: " ")
             case .method:
-                guard arguments.count == 1, let method = CallMethod(rawValue: arguments[0]) else {
+                guard arguments.count == 1, let method = VerificationMethod.Name(rawValue: arguments[0]) else {
                     let got = arguments.isEmpty ? "nothing" : quoted(arguments.joined(separator: " "))
                     throw self.error(line, "'method' must be 'standard' or 'pin'; got \(got)")
                 }

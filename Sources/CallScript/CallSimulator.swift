@@ -29,21 +29,15 @@ public struct CallSimulator: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var result: CallResult
         public var detail: ResultDetail
+        /// What the machine did, collected by its `CallRecorder` (never read back from the transcript).
+        public var recording: CallRecording
         public var transcript: [TranscriptEntry]
         /// Seconds from the request to the result.
         public var duration: Double
-
-        /// A live channel reports its call in the same shape (SIPChannel).
-        public init(result: CallResult, detail: ResultDetail, transcript: [TranscriptEntry], duration: Double) {
-            self.result = result
-            self.detail = detail
-            self.transcript = transcript
-            self.duration = duration
-        }
     }
 
     public func run(_ actions: [CallerAction]) -> Outcome {
-        var run = Run(machine: CallStateMachine(plan: plan), promptSeconds: promptSeconds)
+        var run = Run(session: CallSession(plan: plan), promptSeconds: promptSeconds)
         run.deliver(.start)
         for action in actions {
             if run.finished != nil {
@@ -82,34 +76,28 @@ public struct CallSimulator: Sendable {
         // The script is over: the callee stays silent and the engine's timers decide.
         run.runToEnd()
         let (result, detail) = run.finished ?? (.abandoned, .callerHungUp)
-        return Outcome(result: result, detail: detail, transcript: run.transcript, duration: run.now)
+        return Outcome(
+            result: result, detail: detail, recording: run.session.recording, transcript: run.transcript,
+            duration: run.now)
     }
 }
 
 extension CallSimulator.Outcome {
     /// The prompts in the order they started playing (one cut short still counts).
-    public var prompts: [MessageType] {
-        transcript.compactMap { if case .play(let type) = $0.event { type } else { nil } }
-    }
+    public var prompts: [MessageType] { recording.prompts }
 
     /// The instants (seconds from the start) of each wrong PIN.
-    public var denialTimes: [Double] {
-        transcript.compactMap { $0.event == .denial ? $0.time : nil }
-    }
+    public var denialTimes: [Double] { recording.denialTimes }
 
-    public var fraudReported: Bool {
-        transcript.contains { $0.event == .fraudReported }
-    }
+    public var fraudReported: Bool { recording.fraudReportedAt != nil }
 
     /// The keys the engine sent to reach an extension (`""` when none).
-    public var digitsSent: String {
-        transcript.map { if case .sentDigits(let digits) = $0.event { digits } else { "" } }.joined()
-    }
+    public var digitsSent: String { recording.digitsSent }
 }
 
 /// The mutable bookkeeping of one simulated call.
 private struct Run {
-    var machine: CallStateMachine
+    var session: CallSession
     let promptSeconds: @Sendable (MessageType) -> Double
     var now = 0.0
     var transcript: [TranscriptEntry] = []
@@ -118,8 +106,8 @@ private struct Run {
     var pending: [(at: Double, event: CallEvent.Kind)] = []
     var playing: [PromptID: MessageType] = [:]
 
-    init(machine: CallStateMachine, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
-        self.machine = machine
+    init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
+        self.session = session
         self.promptSeconds = promptSeconds
         transcript.reserveCapacity(32)
     }
@@ -130,7 +118,7 @@ private struct Run {
 
     /// Hands an event to the machine at the current instant and carries out its actions.
     mutating func deliver(_ event: CallEvent.Kind) {
-        let actions = machine.handle(CallEvent(event, at: now))
+        let actions = session.handle(event, at: now)
         for action in actions { perform(action) }
     }
 
@@ -198,7 +186,7 @@ private struct Run {
 
     /// Runs the engine until it waits for the callee (or the call ends).
     mutating func listen() {
-        while finished == nil, !machine.isWaitingForCaller, let next = popEarliest(before: .infinity) { runOne(next) }
+        while finished == nil, !session.isWaitingForCaller, let next = popEarliest(before: .infinity) { runOne(next) }
     }
 
     /// Runs the engine until the call ends.

@@ -1,9 +1,9 @@
 import CRe
-import CallScript
 import Foundation
 import VoiceCall
 
-/// One live call: the pure `CallStateMachine` wired to a libre SIP session and an RTP socket.
+/// One live call: the pure `CallStateMachine` (in a `CallSession`, which also records what it
+/// decided) wired to a libre SIP session and an RTP socket.
 ///
 /// Everything here runs on the `ReLoop` thread. SIP and RTP callbacks become `CallEvent`s at the
 /// monotonic instant they happen (seconds since the call started); the machine's actions become
@@ -13,14 +13,14 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
     private unowned let phone: SIPPhone
     private let request: LiveCallRequest
     private let completion: @Sendable (LiveCallOutcome) -> Void
-    private var machine: CallStateMachine
+    private var session: CallSession
     /// Monotonic seconds at the start of the call; event times count from here.
     private var origin = 0.0
     private var transcript: [TranscriptEntry] = []
     private var finished: (CallResult, ResultDetail, at: Double)?
 
     // SIP
-    private var session: OpaquePointer?
+    private var sipSession: OpaquePointer?
     private var sdp: OpaquePointer?
     private var sdpMedia: OpaquePointer?
     private var callID: String?
@@ -44,7 +44,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         self.phone = phone
         self.request = request
         self.completion = completion
-        self.machine = CallStateMachine(plan: request.plan)
+        self.session = CallSession(plan: request.plan)
     }
 
     private var now: Double { monotonicSeconds() - origin }
@@ -71,7 +71,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
 
     private func deliver(_ kind: CallEvent.Kind, at time: Double) {
         guard finished == nil else { return }
-        for action in machine.handle(CallEvent(kind, at: time)) { perform(action, at: time) }
+        for action in session.handle(kind, at: time) { perform(action, at: time) }
     }
 
     private func perform(_ action: CallAction, at time: Double) {
@@ -242,7 +242,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         let me = Unmanaged.passUnretained(self).toOpaque()
         let credentials = Unmanaged.passUnretained(phone.credentials).toOpaque()
         err = ivr_sipsess_connect(
-            &session, stack.sessionSocket, to, nil, from, "ivr", offer,
+            &sipSession, stack.sessionSocket, to, nil, from, "ivr", offer,
             { username, password, _, arg in
                 let credentials = Unmanaged<SIPPhone.Credentials>.fromOpaque(arg!).takeUnretainedValue()
                 guard let user = credentials.username, let secret = credentials.password else { return EACCES }
@@ -255,10 +255,10 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
             { sip, msg, arg in if let msg { LiveCall.from(arg).receivedInfo(msg, sip: sip) } },
             { err, msg, arg in LiveCall.from(arg).closed(err, msg) },
             me, headers)
-        guard err == 0, let session else {
+        guard err == 0, let sipSession else {
             return failDial("cannot send the INVITE to \(to): \(errorText(err))")
         }
-        if let dialog = sipsess_dialog(session), let id = sip_dialog_callid(dialog) { callID = String(cString: id) }
+        if let dialog = sipsess_dialog(sipSession), let id = sip_dialog_callid(dialog) { callID = String(cString: id) }
     }
 
     fileprivate static func from(_ arg: UnsafeMutableRawPointer?) -> LiveCall {
@@ -324,8 +324,8 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         LoopGlobals.mediaClock.remove(self)
         // Dereferencing the session sends BYE (answered) or CANCEL (still ringing); libre keeps
         // it until that transaction ends.
-        _ = mem_deref(UnsafeMutableRawPointer(session))
-        session = nil
+        _ = mem_deref(UnsafeMutableRawPointer(sipSession))
+        sipSession = nil
         media.close()
         _ = mem_deref(UnsafeMutableRawPointer(sdp))
         sdp = nil
@@ -333,7 +333,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         phone.forget(self)
         guard let (result, detail, at) = finished else { return }
         let outcome = LiveCallOutcome(
-            result: result, detail: detail, transcript: transcript, duration: (at * 1000).rounded() / 1000,
+            result: result, detail: detail, recording: session.recording, transcript: transcript, duration: (at * 1000).rounded() / 1000,
             sipCallId: callID, sipStatus: result == .notAnswered ? sipStatus : nil, failure: failure, codec: media.codec)
         let completion = completion
         DispatchQueue.global().async { completion(outcome) }

@@ -1,10 +1,11 @@
-import CallScript
 import VoiceCall
 
 /// How one live call went: the same result and transcript a simulated call has, plus what SIP said.
 public struct LiveCallOutcome: Sendable {
     public var result: CallResult
     public var detail: ResultDetail
+    /// The facts as the machine decided them (prompts, denials, fraud, digits sent).
+    public var recording: CallRecording
     public var transcript: [TranscriptEntry]
     /// Seconds from the request to the result, on the monotonic clock.
     public var duration: Double
@@ -18,21 +19,10 @@ public struct LiveCallOutcome: Sendable {
     public var codec: G711?
 
     /// The prompts in the order they started playing.
-    public var prompts: [MessageType] {
-        transcript.compactMap { if case .play(let type) = $0.event { type } else { nil } }
-    }
-
+    public var prompts: [MessageType] { recording.prompts }
     /// The instants (seconds from the start) of each wrong PIN.
-    public var denialTimes: [Double] {
-        transcript.compactMap { $0.event == .denial ? $0.time : nil }
-    }
-
-    public var fraudReported: Bool {
-        transcript.contains { $0.event == .fraudReported }
-    }
-
+    public var denialTimes: [Double] { recording.denialTimes }
+    public var fraudReported: Bool { recording.fraudReportedAt != nil }
     /// The keys the engine sent to reach an extension (`""` when none).
-    public var digitsSent: String {
-        transcript.map { if case .sentDigits(let digits) = $0.event { digits } else { "" } }.joined()
-    }
+    public var digitsSent: String { recording.digitsSent }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 /// The notification e-mail sent to each configured address when a user reports fraud (SPEC §5),
 /// as an RFC 5322 message ready for a `sendmail -t` style command.
@@ -23,7 +24,7 @@ struct FraudAlertMail {
             "From: \(Self.sender)",
             "To: \(to)",
             "Subject: \(subject)",
-            "Date: \(Self.rfc5322Date(time))",
+            "Date: \(Timestamp.rfc5322(time))",
             "Message-ID: <\(messageID)@ivr.invalid>",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
@@ -33,7 +34,7 @@ struct FraudAlertMail {
             "A user reported a fraudulent sign-in verification call by entering the fraud code.",
             "",
             "User:        \(user)",
-            "Time:        \(Self.iso8601(time))",
+            "Time:        \(Timestamp.rfc3339(time))",
             "Number:      \(maskedNumber)",
             "Caller ID:   \(callerID)",
             "Service:     \(productName)",
@@ -41,7 +42,7 @@ struct FraudAlertMail {
         ]
         if let blockedUntil {
             body += [
-                "The user is blocked until \(Self.iso8601(blockedUntil)); every verification for this",
+                "The user is blocked until \(Timestamp.rfc3339(blockedUntil)); every verification for this",
                 "user is denied until then. If the user started the sign-in after all, unblock them:",
                 "",
                 "    ivr users unblock \(user) --reason \"...\"",
@@ -57,18 +58,4 @@ struct FraudAlertMail {
     }
 
     static let sender = "ivr fraud alerts <ivr-alerts@localhost>"
-
-    static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
-    }
-
-    static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
 }

@@ -6,11 +6,14 @@ import VoiceCall
 public struct CallOutcomeRecord: Sendable, Equatable {
     /// A block to set because of this call (a fraud report with auto-block on).
     public struct BlockRequest: Sendable, Equatable {
+        /// When the block starts (a fraud report: the moment it stood).
+        public var at: Date
         public var until: Date
         public var reason: String
         public var blockedBy: String
 
-        public init(until: Date, reason: String, blockedBy: String = "fraud-alert") {
+        public init(at: Date, until: Date, reason: String, blockedBy: String = "fraud-alert") {
+            self.at = at
             self.until = until
             self.reason = reason
             self.blockedBy = blockedBy

@@ -64,7 +64,25 @@ enum Schema {
             claimed_until REAL
         );
         CREATE INDEX outbox_by_status ON outbox (status, id);
+        """,
+        // OATH tokens (SPEC §9): hardware tokens and authenticator apps. `sealed_secret` is the
+        // AES-256-GCM box (Base64) of the secret under the key file kept outside the database.
         """
+        CREATE TABLE oath_tokens (
+            serial TEXT PRIMARY KEY COLLATE NOCASE,
+            user TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('hardware', 'app')),
+            manufacturer TEXT NOT NULL,
+            model TEXT NOT NULL,
+            interval INTEGER NOT NULL CHECK (interval IN (30, 60)),
+            sealed_secret TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            activated_at REAL,
+            last_used_step INTEGER,
+            last_used_at REAL
+        );
+        CREATE INDEX oath_tokens_by_user ON oath_tokens (user);
+        """,
     ]
 
     /// The schema version this code writes.

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 /// One line of the sign-in log (SPEC §7): every verification attempt, placed or not, adds one.
 ///
@@ -6,14 +7,14 @@ import Foundation
 public struct SignInRecord: Codable, Sendable, Equatable {
     /// One prompt the call played.
     public struct Prompt: Codable, Sendable, Equatable, Hashable {
-        /// The message type id (`greeting-standard`).
-        public var type: String
+        /// The message type (`greeting-standard` in JSON).
+        public var type: MessageType
         /// The language it was played in.
-        public var language: String
+        public var language: LanguageTag
         /// `custom` or `default`.
-        public var source: String
+        public var source: PromptSource
 
-        public init(type: String, language: String, source: String) {
+        public init(type: MessageType, language: LanguageTag, source: PromptSource) {
             self.type = type
             self.language = language
             self.source = source
@@ -27,21 +28,21 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// The number called, masked but for its last two digits (`+*********00`).
     public var maskedNumber: String
     /// `standard` or `pin`.
-    public var method: String
+    public var method: VerificationMethod.Name
     /// The caller ID used (E.164), `nil` when no call was placed.
     public var callerID: String?
-    /// The user's language preference as given.
-    public var language: String
+    /// The user's first preferred language.
+    public var language: LanguageTag
     /// The prompts played, in order.
     public var prompts: [Prompt]
-    /// The result id (`fraud_reported`).
-    public var result: String
+    /// The result (`fraud_reported` in JSON).
+    public var result: CallResult
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
-    public var detail: String
+    public var detail: ResultDetail
 
     public init(
-        time: Date, user: String, maskedNumber: String, method: String, callerID: String?, language: String,
-        prompts: [Prompt], result: String, detail: String
+        time: Date, user: String, maskedNumber: String, method: VerificationMethod.Name, callerID: String?,
+        language: LanguageTag, prompts: [Prompt], result: CallResult, detail: ResultDetail
     ) {
         self.time = time
         self.user = user

@@ -14,33 +14,29 @@ extension VerificationStore {
         }
     }
 
-    /// Lifts the block on `user` and clears their denial counter and any PIN lockout.
+    /// Lifts every block on `user` and clears their denial counter and any PIN lockout.
     ///
-    /// - Returns: `true` when a block or a lockout was in force at `time` and is now lifted.
+    /// What was in force is judged at `time` and, when given, also at `alsoAsOf` — the user's own
+    /// latest call (``UserStanding/unblocking(judgedAt:settings:)``).
+    ///
+    /// - Returns: the block and the lockout end that were in force and are now lifted.
     @discardableResult
-    public func unblock(user: UserName, reason: String, at time: Date) throws -> Bool {
+    public func unblock(user: UserName, reason: String, at time: Date, alsoAsOf earlier: Date? = nil) throws -> Unblocked {
         try self.write {
-            try self.applyExpiredBlocks(user: user, at: time)
+            let standing = try self.standing(user: user)
+            let (next, lifted) = standing.unblocking(judgedAt: [time] + (earlier.map { [$0] } ?? []), settings: try self.loadSettings())
+            let (_, expired) = standing.applyingExpiredBlocks(at: time)
+            try self.save(next, expired: expired, was: standing, user: user)
             try self.db.run(
-                "UPDATE blocks SET lifted_at = ?, lift_reason = ? WHERE user = ? AND lifted_at IS NULL AND until > ?",
-                [time.sqlValue, .text(reason), .text(user.value), time.sqlValue])
-            let liftedBlock = self.db.changes > 0
-            let settings = try self.loadSettings()
-            let wasLocked = try self.storedLockout(user: user).normalized(at: time, settings: settings).isLocked(at: time)
-            try self.saveLockout(.clear, user: user)
-            return liftedBlock || wasLocked
+                "UPDATE blocks SET lifted_at = ?, lift_reason = ? WHERE user = ? AND lifted_at IS NULL",
+                [time.sqlValue, .text(reason), .text(user.value)])
+            return lifted
         }
     }
 
     /// The block in force on `user` for a call starting at `time`, if any.
     public func activeBlock(user: UserName, at time: Date) throws -> Block? {
-        try self.db.query(
-            """
-            SELECT user, reason, blocked_by, blocked_at, until FROM blocks
-            WHERE user = ? AND lifted_at IS NULL AND until > ? ORDER BY until DESC LIMIT 1
-            """,
-            [.text(user.value), time.sqlValue], Self.blockRow
-        ).first
+        try self.standing(user: user).activeBlock(at: time)
     }
 
     /// Every block in force at `time`, by user name.
@@ -61,25 +57,15 @@ extension VerificationStore {
         try self.storedLockout(user: user)
     }
 
-    /// The user's lockout counter as it stands at `time`: an expired block's clearing, lock expiry and
-    /// the reset window applied (without writing anything).
+    /// The user's lockout counter as it stands at `time` (``UserStanding/lockout(at:settings:)``),
+    /// without writing anything.
     public func lockoutState(user: UserName, at time: Date) throws -> LockoutState {
-        try self.read {
-            let settings = try self.loadSettings()
-            return try self.effectiveLockout(user: user, at: time, settings: settings)
-        }
+        try self.read { try self.standing(user: user).lockout(at: time, settings: self.loadSettings()) }
     }
 
-    /// Whether a call for `user` starting at `time` may be placed (SPEC §2 step 1): a block first,
-    /// then a lockout.
+    /// Whether a call for `user` starting at `time` may be placed (``UserStanding/access(at:settings:)``).
     public func checkAccess(user: UserName, at time: Date) throws -> AccessCheck {
-        try self.read {
-            if let block = try self.activeBlock(user: user, at: time) { return .blocked(block) }
-            let settings = try self.loadSettings()
-            let state = try self.effectiveLockout(user: user, at: time, settings: settings)
-            if state.isLocked(at: time), let until = state.lockedUntil { return .lockedOut(until: until) }
-            return .allowed(remainingDenials: state.remainingDenials(at: time, settings: settings))
-        }
+        try self.read { try self.standing(user: user).access(at: time, settings: self.loadSettings()) }
     }
 
     // MARK: - Internals
@@ -92,6 +78,28 @@ extension VerificationStore {
         return Block(user: user, reason: row.text(1), blockedBy: row.text(2), blockedAt: row.date(3), until: row.date(4))
     }
 
+    /// The user's facts: blocks not lifted and the stored counter.
+    func standing(user: UserName) throws -> UserStanding {
+        let blocks = try self.db.query(
+            "SELECT user, reason, blocked_by, blocked_at, until FROM blocks WHERE user = ? AND lifted_at IS NULL",
+            [.text(user.value)], Self.blockRow)
+        return UserStanding(blocks: blocks, lockout: try self.storedLockout(user: user))
+    }
+
+    /// Writes a standing computed from ``standing(user:)``: marks `expired` blocks lifted at their end
+    /// and saves the counter when it changed.
+    func save(_ next: UserStanding, expired: [Block], was previous: UserStanding, user: UserName) throws {
+        for block in expired {
+            try self.db.run(
+                """
+                UPDATE blocks SET lifted_at = until, lift_reason = 'expired'
+                WHERE user = ? AND lifted_at IS NULL AND until = ? AND blocked_at = ?
+                """,
+                [.text(user.value), block.until.sqlValue, block.blockedAt.sqlValue])
+        }
+        if next.lockout != previous.lockout { try self.saveLockout(next.lockout, user: user) }
+    }
+
     func insertBlock(user: UserName, reason: String, at time: Date, until: Date, by blockedBy: String) throws {
         try self.db.run(
             "UPDATE blocks SET lifted_at = ?, lift_reason = 'replaced by a new block' WHERE user = ? AND lifted_at IS NULL",
@@ -101,39 +109,12 @@ extension VerificationStore {
             [.text(user.value), .text(reason), .text(blockedBy), time.sqlValue, until.sqlValue])
     }
 
-    /// The end of the latest block on `user` that expired by `time` and whose expiry is not applied yet.
-    private func pendingExpiry(user: UserName, at time: Date) throws -> Date? {
-        try self.db.query(
-            "SELECT max(until) FROM blocks WHERE user = ? AND lifted_at IS NULL AND until <= ?",
-            [.text(user.value), time.sqlValue]
-        ) { $0.optionalDate(0) }.first ?? nil
-    }
-
-    /// The stored counter with an expired block's clearing applied (expiry is an unblock: SPEC §2).
-    private func effectiveLockout(user: UserName, at time: Date, settings: Settings) throws -> LockoutState {
-        var state = try self.storedLockout(user: user)
-        if let expiredAt = try self.pendingExpiry(user: user, at: time), Self.expiryClears(state, expiredAt) {
-            state = state.clearedByUnblock()
-        }
-        return state.normalized(at: time, settings: settings)
-    }
-
-    /// A block expiring at `end` clears the denials counted before `end` (none can come after it
-    /// before the expiry is applied, except from calls processed out of time order).
-    private static func expiryClears(_ state: LockoutState, _ end: Date) -> Bool {
-        guard let last = state.lastDenialAt else { return state.lockedUntil != nil }
-        return last < end
-    }
-
     /// Writes the lazy effects of blocks on `user` that expired by `time`: they are marked lifted
-    /// ("expired", at their end) and the denial counter is cleared.
+    /// ("expired", at their end) and, by ``UserStanding``'s rule, the denial counter is cleared.
     func applyExpiredBlocks(user: UserName, at time: Date) throws {
-        guard let expiredAt = try self.pendingExpiry(user: user, at: time) else { return }
-        try self.db.run(
-            "UPDATE blocks SET lifted_at = until, lift_reason = 'expired' WHERE user = ? AND lifted_at IS NULL AND until <= ?",
-            [.text(user.value), time.sqlValue])
-        let state = try self.storedLockout(user: user)
-        if Self.expiryClears(state, expiredAt) { try self.saveLockout(.clear, user: user) }
+        let standing = try self.standing(user: user)
+        let (next, expired) = standing.applyingExpiredBlocks(at: time)
+        try self.save(next, expired: expired, was: standing, user: user)
     }
 
     func storedLockout(user: UserName) throws -> LockoutState {

@@ -21,17 +21,15 @@ extension VerificationStore {
             var lockout = LockoutState.clear
             if let user = outcome.user {
                 let time = outcome.signIn.time
-                try self.applyExpiredBlocks(user: user, at: time)
-                let before = try self.storedLockout(user: user)
-                lockout = before
-                if !outcome.denialTimes.isEmpty {
-                    let settings = try self.loadSettings()
-                    lockout = lockout.recordingDenials(outcome.denialTimes, settings: settings)
-                }
-                if outcome.verified { lockout = lockout.clearedBySuccess() }
-                if lockout != before { try self.saveLockout(lockout, user: user) }
+                let standing = try self.standing(user: user)
+                let expired = standing.applyingExpiredBlocks(at: time).expired
+                let settings = outcome.denialTimes.isEmpty ? Settings() : try self.loadSettings()
+                let next = standing.recordingCall(
+                    at: time, denials: outcome.denialTimes, verified: outcome.verified, settings: settings)
+                try self.save(next, expired: expired, was: standing, user: user)
+                lockout = next.lockout
                 if let block = outcome.block {
-                    try self.insertBlock(user: user, reason: block.reason, at: time, until: block.until, by: block.blockedBy)
+                    try self.insertBlock(user: user, reason: block.reason, at: block.at, until: block.until, by: block.blockedBy)
                 }
             }
             let outboxIDs = try self.insertOutbox(outcome.emails, at: outcome.signIn.time)

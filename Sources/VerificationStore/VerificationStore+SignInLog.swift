@@ -30,10 +30,16 @@ extension VerificationStore {
             } catch {
                 throw StoreError(.corruptData, "a sign-in record's prompts cannot be read: \(error)")
             }
+            guard let method = VerificationMethod.Name(rawValue: row.text(3)),
+                  let language = try? LanguageTag(row.text(5)),
+                  let result = CallResult(rawValue: row.text(7)),
+                  let detail = ResultDetail(rawValue: row.text(8))
+            else {
+                throw StoreError(.corruptData, "a sign-in record holds a method, language, result or detail this ivr does not know")
+            }
             return SignInRecord(
-                time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: row.text(3),
-                callerID: row.optionalText(4), language: row.text(5), prompts: prompts, result: row.text(7),
-                detail: row.text(8))
+                time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: method,
+                callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
         }
         return newestFirst.reversed()
     }
@@ -54,9 +60,9 @@ extension VerificationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method),
-                .optionalText(record.callerID), .text(record.language), .text(prompts), .text(record.result),
-                .text(record.detail),
+                record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method.rawValue),
+                .optionalText(record.callerID), .text(record.language.description), .text(prompts),
+                .text(record.result.rawValue), .text(record.detail.rawValue),
             ])
         return self.db.lastInsertRowID
     }

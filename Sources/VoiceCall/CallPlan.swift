@@ -13,9 +13,17 @@ public enum VerificationMethod: Sendable, Equatable, CustomStringConvertible {
     /// Key the PIN, then `#`.
     case pin(String)
 
+    /// The method without its secret, as scripts, logs and JSON name it.
+    public enum Name: String, Sendable, Codable, CaseIterable {
+        /// Press `#` to confirm (the default when a script has no `method` line).
+        case standard
+        /// Enter the registered PIN, then `#`.
+        case pin
+    }
+
     public var isPIN: Bool { if case .pin = self { true } else { false } }
-    public var name: String { isPIN ? "pin" : "standard" }
-    public var description: String { name }
+    public var name: Name { isPIN ? .pin : .standard }
+    public var description: String { name.rawValue }
 }
 
 /// Why a call must not be placed, decided by the service before dialling (SPEC §2 step 1).

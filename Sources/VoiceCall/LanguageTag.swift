@@ -202,3 +202,22 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible, Comparab
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
     private static func upper(_ byte: UInt8) -> UInt8 { isAlpha(byte) ? byte - 32 : byte }
 }
+
+extension LanguageTag: Codable {
+    /// Decodes a tag from its text; a malformed one is a decoding error (corrupt stored data).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try LanguageTag(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a language tag: \(error)")
+        }
+    }
+
+    /// Encodes the canonical text (`de-AT`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

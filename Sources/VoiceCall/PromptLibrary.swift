@@ -70,7 +70,7 @@ public struct PromptLibrary: Sendable {
             let prompts = MessageType.allCases.map { type in
                 let text = script.render(type, productName: productName, fraudCode: fraudCode, extension: nil)
                 return ResolvedPrompt(
-                    type: type, language: tag.description, source: .default, text: text,
+                    type: type, language: tag, source: .default, text: text,
                     durationSeconds: SpeechDuration.estimate(text: text, language: tag), customReference: nil)
             }
             rendered[tag] = RenderedLanguage(script: script, prompts: prompts)
@@ -79,7 +79,7 @@ public struct PromptLibrary: Sendable {
         var customs = [[LanguageTag: ResolvedPrompt]](repeating: [:], count: MessageType.allCases.count)
         for greeting in customGreetings {
             customs[greeting.type.ordinal][greeting.language] = ResolvedPrompt(
-                type: greeting.type, language: greeting.language.description, source: .custom, text: nil,
+                type: greeting.type, language: greeting.language, source: .custom, text: nil,
                 durationSeconds: greeting.durationSeconds, customReference: greeting.reference)
         }
         self.storage = Storage(defaults: defaults, productName: productName, fraudCode: fraudCode, rendered: rendered, customs: customs)

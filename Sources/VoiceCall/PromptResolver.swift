@@ -3,7 +3,7 @@
 public struct ResolvedPrompt: Sendable, Equatable {
     public let type: MessageType
     /// The canonical tag of what is played: the custom greeting's tag, or the default script's tag.
-    public let language: String
+    public let language: LanguageTag
     public let source: PromptSource
     /// The rendered default text; `nil` for a custom greeting.
     public let text: String?
@@ -13,7 +13,7 @@ public struct ResolvedPrompt: Sendable, Equatable {
     public let customReference: String?
 
     public init(
-        type: MessageType, language: String, source: PromptSource, text: String?, durationSeconds: Double,
+        type: MessageType, language: LanguageTag, source: PromptSource, text: String?, durationSeconds: Double,
         customReference: String?
     ) {
         self.type = type
@@ -78,7 +78,7 @@ public struct PromptResolver: Sendable {
             let script = self.language.script
             let text = script.render(type, productName: self.storage.productName, fraudCode: self.storage.fraudCode, extension: ext)
             return ResolvedPrompt(
-                type: type, language: script.tag.description, source: .default, text: text,
+                type: type, language: script.tag, source: .default, text: text,
                 durationSeconds: SpeechDuration.estimate(text: text, language: script.tag), customReference: nil)
         }
         return self.language.prompts[type.ordinal]

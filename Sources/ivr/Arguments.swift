@@ -9,7 +9,7 @@ struct Arguments {
     private(set) var flags: Set<String> = []
 
     /// Options that take a value; everything else starting with `--` is a flag.
-    static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "phone", "method"]
+    static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "errors", "code", "at", "phone", "method"]
     static let knownFlags: Set<String> = ["json", "help", "deliver", "activation"]
 
     init(_ arguments: [String]) throws(CLIError) {

@@ -34,6 +34,7 @@ enum CommandLineTool {
         case "log": return try LogCommand.run(&args)
         case "outbox": return try OutboxCommand.run(&args)
         case "prompts": return try PromptsCommand.run(&args)
+        case "tokens": return try TokensCommand.run(&args)
         default:
             throw CLIError.usage("unknown command '\(command)'")
         }

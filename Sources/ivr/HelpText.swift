@@ -25,6 +25,16 @@ enum HelpText {
       log [--user USER] [--limit N]         Show the sign-in log, newest last.
       outbox [--deliver]                    Show notification e-mails; --deliver retries queued ones.
       prompts [--language TAG]              List the 18 prompt types, when they play, their text.
+      tokens import FILE.csv [--errors FILE]
+                                            Import OATH tokens (upn,serial number,secret key,time
+                                            interval,manufacturer,model); refused rows go to
+                                            FILE.errors.csv (or --errors); exit 1 if any was refused.
+      tokens list [--user USER]             List tokens and authenticator apps (never a secret).
+      tokens activate SERIAL --code CODE [--at TIME]
+                                            Activate a token with a code valid at TIME (default now).
+      tokens delete SERIAL                  Delete a token or authenticator app.
+      tokens add-app USER                   Enrol an authenticator app: prints its otpauth:// URI
+                                            and QR code once.
       help                                  Show this text.
 
     OPTIONS:

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 /// Where the CLI writes: results to standard output, errors to standard error. JSON is one
 /// compact object per line (JSON Lines) with sorted keys, so output is stable byte for byte.
@@ -18,16 +19,12 @@ enum Output {
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.rfc3339(date))
+        }
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// An instant as every command prints it: RFC 3339 in UTC (`2026-11-25T10:00:00Z`).
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 
     /// Seconds as a transcript shows them: `12.300`.

@@ -1,4 +1,4 @@
-import CallScript
+
 import Foundation
 import SIPChannel
 import Testing

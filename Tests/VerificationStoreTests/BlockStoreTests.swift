@@ -19,12 +19,12 @@ import VoiceCall
             }
             #expect(try store.blocks(at: minutes(2)).map(\.user) == [alice])
 
-            #expect(try store.unblock(user: alice, reason: "found it", at: minutes(3)))
+            #expect(try store.unblock(user: alice, reason: "found it", at: minutes(3)).liftedAnything)
             #expect(try store.activeBlock(user: alice, at: minutes(4)) == nil)
             #expect(try store.blocks(at: minutes(4)).isEmpty)
             #expect(try store.lockoutState(user: alice) == .clear)
             #expect(try store.checkAccess(user: alice, at: minutes(4)) == .allowed(remainingDenials: 5))
-            #expect(try store.unblock(user: alice, reason: "again", at: minutes(5)) == false)
+            #expect(try store.unblock(user: alice, reason: "again", at: minutes(5)).liftedAnything == false)
         }
     }
 
@@ -33,7 +33,7 @@ import VoiceCall
             let store = try VerificationStore(directory: dir)
             let alice = user("alice@contoso.com")
             try store.recordCall(wrongPINCall(alice.value, at: minutes(0), wrong: 5))
-            #expect(try store.unblock(user: alice, reason: "called the helpdesk", at: minutes(1)))
+            #expect(try store.unblock(user: alice, reason: "called the helpdesk", at: minutes(1)).liftedAnything)
             #expect(try store.checkAccess(user: alice, at: minutes(1)) == .allowed(remainingDenials: 5))
         }
     }
@@ -46,7 +46,7 @@ import VoiceCall
             try store.recordCall(wrongPINCall(alice.value, at: minutes(0), wrong: 2))
             let fraud = CallOutcomeRecord(
                 signIn: signIn(alice.value, at: minutes(1), result: .fraudReported, detail: .fraudCodeEntered), user: alice,
-                block: .init(until: BlockPolicy.blockEnd(from: minutes(1)), reason: "fraud reported by the user"),
+                block: .init(at: minutes(1), until: BlockPolicy.blockEnd(from: minutes(1)), reason: "fraud reported by the user"),
                 emails: [OutboxDraft(to: "sec@contoso.com", subject: "Fraud alert", body: "Subject: Fraud alert\r\n\r\nbody\r\n")])
             try store.recordCall(fraud)
             let end = minutes(1).addingTimeInterval(90 * 86_400)

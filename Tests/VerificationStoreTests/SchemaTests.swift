@@ -49,7 +49,7 @@ import Testing
         try withStateDirectory { dir in
             let store = try VerificationStore(directory: dir)
             var record = signIn("alice@contoso.com", at: t0, result: .denied, detail: .invalidInput)
-            record.language = "it's \"quoted\"; DROP TABLE signins; -- \u{0}nul"
+            record.maskedNumber = "it's \"quoted\"; DROP TABLE signins; -- \u{0}nul"
             try store.recordCall(CallOutcomeRecord(signIn: record, user: nil))
             #expect(try store.signInLog() == [record])
         }

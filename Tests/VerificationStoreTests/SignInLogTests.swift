@@ -9,8 +9,8 @@ import VoiceCall
             let store = try VerificationStore(directory: dir)
             var first = signIn("alice@contoso.com", at: minutes(5), result: .verified, detail: .completed)
             first.prompts = [
-                .init(type: "greeting-pin", language: "de-DE", source: "custom"),
-                .init(type: "authentication-successful", language: "en-US", source: "default"),
+                .init(type: .greetingPIN, language: try LanguageTag("de-DE"), source: .custom),
+                .init(type: .authenticationSuccessful, language: .englishUS, source: .default),
             ]
             let second = signIn("bob@contoso.com", at: minutes(1), result: .blocked, detail: .userBlocked)  // earlier time, later record
             var third = signIn("alice@contoso.com", at: minutes(6), result: .notAnswered, detail: .notAnswered)
@@ -33,7 +33,7 @@ import VoiceCall
             let store = try VerificationStore(directory: dir)
             let record = signIn("alice@contoso.com", at: t0, result: .blocked, detail: .userBlocked)
             try store.recordCall(CallOutcomeRecord(signIn: record, user: user("alice@contoso.com")))
-            #expect(try store.signInLog().first?.detail == "MFA denied; user is blocked")
+            #expect(try store.signInLog().first?.detail == .userBlocked)
         }
     }
 }

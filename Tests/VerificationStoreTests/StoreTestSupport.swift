@@ -21,10 +21,10 @@ func user(_ text: String) -> UserName { try! UserName(text) }
 /// A sign-in record with the given outcome; the rest is plausible filler.
 func signIn(_ who: String, at time: Date, result: CallResult, detail: ResultDetail) -> SignInRecord {
     SignInRecord(
-        time: time, user: who, maskedNumber: "+1 XXXXXXX0100", method: "pin", callerID: "+18665394191",
-        language: "en-US",
-        prompts: [SignInRecord.Prompt(type: MessageType.greetingPIN.id, language: "en-US", source: "default")],
-        result: result.id, detail: detail.rawValue)
+        time: time, user: who, maskedNumber: "+1 XXXXXXX0100", method: .pin, callerID: "+18665394191",
+        language: .englishUS,
+        prompts: [SignInRecord.Prompt(type: .greetingPIN, language: .englishUS, source: .default)],
+        result: result, detail: detail)
 }
 
 /// A PIN call that ended with `wrong` wrong PINs one second apart from `time`.

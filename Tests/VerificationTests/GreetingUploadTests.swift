@@ -19,7 +19,7 @@ struct GreetingUploadTests {
         let record = try #require(accepted.record)
         #expect(accepted.report.accepted)
         #expect(abs(record.durationSeconds - 5.73) < 0.01)
-        let stored = try Data(contentsOf: fixture.service.store.greetingFileURL(record))
+        let stored = try Data(contentsOf: fixture.store.greetingFileURL(record))
         #expect(stored == (try Data(contentsOf: Self.samples.appendingPathComponent("accepted/hello.wav"))))
 
         let rejectedPath = Self.samples.appendingPathComponent("rejected/tone-20.1s.wav").path
@@ -27,6 +27,6 @@ struct GreetingUploadTests {
         #expect(rejected.record == nil)
         #expect(rejected.report.file == rejectedPath)
         #expect(rejected.report.reasons.count == 1)
-        #expect(try fixture.service.store.greetings() == [record])
+        #expect(try fixture.store.greetings() == [record])
     }
 }

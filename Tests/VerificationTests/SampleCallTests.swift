@@ -26,8 +26,8 @@ struct SampleCallTests {
             let expect = try #require(lines.first { $0.hasPrefix("# expect: ") }).dropFirst("# expect: ".count)
             let prompts = try #require(lines.first { $0.hasPrefix("# prompts: ") }).dropFirst("# prompts: ".count)
             let report = try fixture.service.run(CallScriptParser.parse(contentsOf: url))
-            #expect("\(report.result) — \(report.detail)" == String(expect), "\(name)")
-            let played = report.prompts.isEmpty ? "(none)" : report.prompts.map(\.type).joined(separator: " ")
+            #expect("\(report.result.id) — \(report.detail.rawValue)" == String(expect), "\(name)")
+            let played = report.prompts.isEmpty ? "(none)" : report.prompts.map(\.type.id).joined(separator: " ")
             #expect(played == String(prompts), "\(name)")
         }
     }

@@ -1,15 +1,21 @@
 import CallScript
 import Foundation
+import VerificationStore
 import Verification
 
 /// A service over a fresh state directory in the temp folder, and scripts written inline.
 struct ServiceFixture {
     let directory: URL
-    let service: VerificationService
+    let engine: VerificationEngine
+    let service: VerificationSession
+    /// A connection of the test's own to the same state directory, to look at what was written.
+    let store: VerificationStore
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-service-\(UUID().uuidString)")
-        service = try VerificationService(stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        engine = try VerificationEngine(stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        service = try engine.session()
+        store = try VerificationStore(directory: directory)
     }
 
     /// Runs a script given as text; `header` lines come first, then `actions`.

@@ -19,7 +19,7 @@ import Testing
             productName: DefaultScripts.defaultProductName, fraudCode: "19")
         for type in [MessageType.fraudGreetingStandard, .fraudGreetingPIN] {
             let prompt = resolver.resolve(type)
-            #expect(prompt.language == language)
+            #expect(prompt.language.description == language)
             #expect(prompt.text?.contains(spoken) == true, "\(language) \(type.id): \(prompt.text ?? "nil")")
         }
     }

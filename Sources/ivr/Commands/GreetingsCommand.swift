@@ -37,7 +37,7 @@ enum GreetingsCommand {
         let (type, language) = try typeAndLanguage(args, command: "greetings add")
         guard let path = args.next() else { throw CLIError.usage("'greetings add' needs the audio file") }
         try args.noMoreWords(in: "greetings add")
-        let upload = try StateDirectory.service(args).addGreeting(type: type, language: language, file: path)
+        let upload = try StateDirectory.session(args).addGreeting(type: type, language: language, file: path)
         guard let record = upload.record else {
             if args.json { Output.json(upload.report) } else { print(upload.report) }
             return 1
@@ -53,9 +53,7 @@ enum GreetingsCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "greetings list")
         try args.noMoreWords(in: "greetings list")
-        let service = try StateDirectory.service(args)
-        try service.store.sweepOrphans(now: service.now)
-        let records = try service.store.greetings()
+        let records = try StateDirectory.session(args).greetings()
         if args.json {
             records.forEach { Output.json($0) }
         } else if records.isEmpty {
@@ -71,7 +69,7 @@ enum GreetingsCommand {
         try args.allowOnly(["type", "language"], in: "greetings remove")
         let (type, language) = try typeAndLanguage(args, command: "greetings remove")
         try args.noMoreWords(in: "greetings remove")
-        let removed = try StateDirectory.service(args).store.removeGreeting(type: type, language: language.description)
+        let removed = try StateDirectory.session(args).removeGreeting(type: type, language: language)
         if args.json {
             Output.json(["removed": removed])
         } else {
@@ -85,10 +83,8 @@ enum GreetingsCommand {
     private static func revalidate(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "greetings revalidate")
         try args.noMoreWords(in: "greetings revalidate")
-        let store = try StateDirectory.service(args).store
         var allAccepted = true
-        for record in try store.greetings() {
-            let report = GreetingValidator.validate(fileAt: store.greetingFileURL(record).path)
+        for report in try StateDirectory.session(args).revalidateGreetings() {
             allAccepted = allAccepted && report.accepted
             if args.json { Output.json(report) } else { print(report) }
         }

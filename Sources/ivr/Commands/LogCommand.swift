@@ -1,5 +1,6 @@
 import Foundation
-import VerificationStore
+import Verification
+import VoiceCall
 
 /// `ivr log [--user USER] [--limit N]`: the sign-in log (SPEC §7), oldest first.
 enum LogCommand {
@@ -11,7 +12,7 @@ enum LogCommand {
             guard let value = Int(text), value > 0 else { throw CLIError.invalidInput("--limit: '\(text)' is not a positive whole number") }
             limit = value
         }
-        let records = try StateDirectory.service(args).store.signInLog(user: args.options["user"]?.lowercased(), limit: limit)
+        let records = try StateDirectory.session(args).signInLog(user: args.options["user"], limit: limit)
         if args.json {
             records.forEach { Output.json($0) }
             return 0
@@ -21,8 +22,8 @@ enum LogCommand {
             return 0
         }
         let rows = records.map { record in
-            [Output.timestamp(record.time), record.user, record.maskedNumber, record.method, record.callerID ?? "-",
-             record.language, record.result, record.detail]
+            [Timestamp.rfc3339(record.time), record.user, record.maskedNumber, record.method.rawValue, record.callerID ?? "-",
+             record.language.description, record.result.id, record.detail.rawValue]
         }
         Output.table([["TIME", "USER", "NUMBER", "METHOD", "CALLER ID", "LANGUAGE", "RESULT", "DETAIL"]] + rows).forEach(Output.line)
         return 0

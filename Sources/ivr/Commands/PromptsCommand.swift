@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 import VoiceCall
 
 /// `ivr prompts [--language TAG]`: the 18 message types, when each plays, and what it says in
@@ -25,16 +26,15 @@ enum PromptsCommand {
         } catch {
             throw CLIError.invalidInput("--language: \(error)")
         }
-        let service = try StateDirectory.service(args)
-        let resolver = try service.promptResolver(for: preference)
+        let resolver = try StateDirectory.session(args).promptResolver(for: preference)
         for type in MessageType.allCases {
             let prompt = resolver.resolve(type, extension: type == .extensionPromptBeforeDigits ? exampleExtension : nil)
-            let entry = Entry(type: type.id, name: type.displayName, whenPlayed: type.whenPlayed, language: prompt.language,
+            let entry = Entry(type: type.id, name: type.displayName, whenPlayed: type.whenPlayed, language: prompt.language.description,
                               source: prompt.source.rawValue, text: prompt.text)
             if args.json {
                 Output.json(entry)
             } else {
-                Output.line("\(type.id) — \(type.displayName) [\(prompt.language), \(prompt.source.rawValue)]")
+                Output.line("\(type.id) — \(type.displayName) [\(prompt.language.description), \(prompt.source.rawValue)]")
                 Output.line("  When: \(type.whenPlayed)")
                 Output.line("  Says: \(prompt.text ?? "(custom recording, \(String(format: "%.1f", prompt.durationSeconds)) s)")")
                 Output.line("")

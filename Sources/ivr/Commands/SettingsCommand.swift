@@ -1,5 +1,5 @@
 import Foundation
-import VerificationStore
+import Verification
 import VoiceCall
 
 /// `ivr settings show` and `ivr settings set KEY VALUE` (SPEC §10). A rejected value exits 1
@@ -17,7 +17,7 @@ enum SettingsCommand {
     private static func show(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "settings show")
         try args.noMoreWords(in: "settings show")
-        let settings = try StateDirectory.service(args).store.loadSettings()
+        let settings = try StateDirectory.session(args).settings()
         if args.json {
             var object: [String: String] = [:]
             for key in SettingKey.allCases { object[key.name] = settings.value(of: key) }
@@ -34,31 +34,18 @@ enum SettingsCommand {
             throw CLIError.usage("expected 'ivr settings set KEY VALUE'")
         }
         try args.noMoreWords(in: "settings set")
-        let service = try StateDirectory.service(args)
-        let updated: Settings
+        let change: SettingChange
         do {
-            updated = try service.store.updateSettings { settings in
-                try settings.set(key, to: value) { input in
-                    let check = CallerID.check(input)
-                    return (check.valid, check.e164, check.reason)
-                }
-            }
+            change = try StateDirectory.session(args).changeSetting(key, to: value)
         } catch let error as SettingsError {
             throw CLIError.invalidInput(error.description)
         }
-        if key == "fraud.code" { warnAboutRecordedFraudGreetings(service.store.greetings) }
-        let shown = SettingKey(rawValue: key).map { updated.value(of: $0) } ?? value
-        if args.json { Output.json([key: shown]) } else { Output.line("\(key) = \(shown)") }
+        if !change.staleFraudGreetings.isEmpty {
+            // A custom fraud greeting speaks whatever code it was recorded with (SPEC §3).
+            let list = change.staleFraudGreetings.map { "\($0.type.id) (\($0.language))" }.joined(separator: ", ")
+            Output.error("warning: custom fraud greetings still speak the old code; re-record them: \(list)")
+        }
+        if args.json { Output.json([change.key: change.shown]) } else { Output.line("\(change.key) = \(change.shown)") }
         return 0
-    }
-
-    /// A custom fraud greeting speaks whatever code it was recorded with; after a change of code
-    /// the admin must re-record it in every language that has one (SPEC §3).
-    private static func warnAboutRecordedFraudGreetings(_ greetings: () throws -> [GreetingRecord]) {
-        guard let records = try? greetings() else { return }
-        let stale = records.filter { $0.type == .fraudGreetingStandard || $0.type == .fraudGreetingPIN }
-        guard !stale.isEmpty else { return }
-        let list = stale.map { "\($0.type.id) (\($0.language))" }.joined(separator: ", ")
-        Output.error("warning: custom fraud greetings still speak the old code; re-record them: \(list)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 import VerificationStore
 import VoiceCall
 
@@ -7,40 +8,45 @@ import VoiceCall
 enum UsersCommand {
     static func run(_ args: inout Arguments) throws -> Int32 {
         switch args.next() {
-        case "block": return try change(&args, blocking: true)
-        case "unblock": return try change(&args, blocking: false)
+        case "block": return try block(&args)
+        case "unblock": return try unblock(&args)
         case "list": return try list(&args)
         case let other?: throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock or list")
         case nil: throw CLIError.usage("'users' needs a command: block, unblock or list")
         }
     }
 
-    private static func change(_ args: inout Arguments, blocking: Bool) throws -> Int32 {
-        let command = blocking ? "users block" : "users unblock"
+    private static func userAndReason(_ args: inout Arguments, _ command: String) throws -> (String, String) {
         try args.allowOnly(["reason"], in: command)
         guard let name = args.next() else { throw CLIError.usage("'\(command)' needs a user name") }
         try args.noMoreWords(in: command)
-        let reason = try checkedReason(args.required("reason", in: command))
-        let user: UserName
-        do { user = try UserName(name) } catch { throw CLIError.invalidInput("\(error)") }
+        return (name, try args.required("reason", in: command))
+    }
 
-        let service = try StateDirectory.service(args)
-        let now = service.now
-        if blocking {
-            let until = BlockPolicy.blockEnd(from: now)
-            try service.store.block(user: user, reason: reason, at: now, until: until, by: "admin")
-            if args.json {
-                Output.json(["user": user.value, "blocked": "true", "until": Output.timestamp(until)])
-            } else {
-                Output.line("Blocked \(user) until \(Output.timestamp(until)): every verification is denied until then.")
-            }
+    private static func block(_ args: inout Arguments) throws -> Int32 {
+        let (name, reason) = try userAndReason(&args, "users block")
+        let receipt = try StateDirectory.session(args).block(user: name, reason: reason)
+        if args.json {
+            Output.json(["user": receipt.user.value, "blocked": "true", "until": Timestamp.rfc3339(receipt.until)])
         } else {
-            let lifted = try service.store.unblock(user: user, reason: reason, at: now)
-            if args.json {
-                Output.json(["user": user.value, "unblocked": lifted ? "true" : "false"])
-            } else {
-                Output.line(lifted ? "Unblocked \(user); the PIN denial counter is cleared." : "\(user) was not blocked or locked out.")
-            }
+            Output.line("Blocked \(receipt.user) until \(Timestamp.rfc3339(receipt.until)): every verification is denied until then.")
+        }
+        return 0
+    }
+
+    private static func unblock(_ args: inout Arguments) throws -> Int32 {
+        let (name, reason) = try userAndReason(&args, "users unblock")
+        let receipt = try StateDirectory.session(args).unblock(user: name, reason: reason)
+        let lifted = receipt.lifted
+        if args.json {
+            Output.json(["user": receipt.user.value, "unblocked": lifted.liftedAnything ? "true" : "false"])
+        } else if lifted.liftedAnything {
+            var what: [String] = []
+            if let block = lifted.block { what.append("the block until \(Timestamp.rfc3339(block.until))") }
+            if let until = lifted.lockedUntil { what.append("the PIN lockout until \(Timestamp.rfc3339(until))") }
+            Output.line("Unblocked \(receipt.user) (lifted \(what.joined(separator: " and "))); the PIN denial counter is cleared.")
+        } else {
+            Output.line("\(receipt.user) was not blocked or locked out.")
         }
         return 0
     }
@@ -48,27 +54,15 @@ enum UsersCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "users list")
         try args.noMoreWords(in: "users list")
-        let service = try StateDirectory.service(args)
-        let blocks = try service.store.blocks(at: service.now)
+        let blocks = try StateDirectory.session(args).blockedUsers()
         if args.json {
             blocks.forEach { Output.json($0) }
         } else if blocks.isEmpty {
             Output.line("No user is blocked.")
         } else {
-            let rows = blocks.map { [$0.user.value, Output.timestamp($0.until), $0.blockedBy, $0.reason] }
+            let rows = blocks.map { [$0.user.value, Timestamp.rfc3339($0.until), $0.blockedBy, $0.reason] }
             Output.table([["USER", "BLOCKED UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
         }
         return 0
-    }
-
-    /// A reason is shown in tables and e-mails: one line of printable text.
-    private static func checkedReason(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw CLIError.invalidInput("--reason: give a reason (it is kept with the block)") }
-        guard trimmed.count <= 500 else { throw CLIError.invalidInput("--reason: at most 500 characters") }
-        guard !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            throw CLIError.invalidInput("--reason: control characters and line breaks are not allowed")
-        }
-        return trimmed
     }
 }

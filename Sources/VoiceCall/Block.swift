@@ -1,5 +1,4 @@
 import Foundation
-import VoiceCall
 
 /// A block on a user: no call is placed for them while it is in force (SPEC §5).
 public struct Block: Sendable, Equatable, Codable {

@@ -1,6 +1,7 @@
-import VoiceCall
-
-/// One line of a simulated call's timeline: when, who, what.
+/// One line of a call's timeline as its channel saw it: when (seconds from the request), who, what.
+///
+/// Every channel writes the same vocabulary, so one JSON renderer and one human renderer serve
+/// simulated and live calls alike.
 public struct TranscriptEntry: Sendable, Equatable {
     public enum Actor: String, Sendable, Codable { case engine, caller }
 
@@ -32,7 +33,6 @@ public struct TranscriptEntry: Sendable, Equatable {
     public let actor: Actor
     public let event: Event
 
-    /// Live channels write transcripts too (SIPChannel), so the entry is public to build.
     public init(time: Double, actor: Actor, event: Event) {
         self.time = time
         self.actor = actor

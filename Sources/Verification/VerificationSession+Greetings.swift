@@ -3,7 +3,7 @@ import GreetingAudio
 import VerificationStore
 import VoiceCall
 
-extension VerificationService {
+extension VerificationSession {
     /// The outcome of an upload: the validator's report, and the stored record when accepted.
     public struct GreetingUpload: Sendable {
         public var report: GreetingReport
@@ -47,5 +47,23 @@ extension VerificationService {
             type: type, language: language.description, sourceFile: snapshot, format: format.rawValue,
             durationSeconds: duration, sizeBytes: report.sizeBytes, at: now)
         return GreetingUpload(report: report, record: record)
+    }
+
+    /// The greeting catalog, after sweeping files no row references (debris of an upload killed
+    /// between its rename and its commit).
+    public func greetings() throws -> [GreetingRecord] {
+        try store.sweepOrphans(now: now)
+        return try store.greetings()
+    }
+
+    /// Removes the custom greeting of `type` in `language`; `false` when there was none.
+    public func removeGreeting(type: MessageType, language: LanguageTag) throws -> Bool {
+        try store.removeGreeting(type: type, language: language.description)
+    }
+
+    /// Decodes every stored greeting again (after a library upgrade, say, or to check the state
+    /// directory was not tampered with).
+    public func revalidateGreetings() throws -> [GreetingReport] {
+        try store.greetings().map { GreetingValidator.validate(fileAt: store.greetingFileURL($0).path) }
     }
 }

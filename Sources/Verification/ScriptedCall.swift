@@ -1,0 +1,41 @@
+import CallScript
+import Foundation
+import VoiceCall
+
+/// A `.call` script turned into what the engine takes: a ``VerificationRequest`` (the header) and
+/// a ``SimulatedChannel`` (the caller's actions).
+///
+/// A header value the script gets wrong (user name, language) is a `CallScriptError` naming the
+/// line, so the CLI exits 1 and nothing is recorded; an unparsable *number*, by contrast, is a call
+/// result (`invalid_request`), as SPEC §2 wants.
+public struct ScriptedCall: Sendable {
+    /// The script's name for reports.
+    public var file: String
+    public var request: VerificationRequest
+    public var channel: SimulatedChannel
+
+    public init(_ script: CallScriptFile) throws(CallScriptError) {
+        let user: UserName
+        do {
+            user = try UserName(script.user)
+        } catch {
+            throw CallScriptError(file: script.file, line: script.userLine, message: "\(error)")
+        }
+        let languages: LanguagePreference
+        do {
+            languages = try LanguagePreference(parsing: script.language ?? "en-US")
+        } catch {
+            throw CallScriptError(file: script.file, line: script.languageLine, message: "\(error)")
+        }
+        let method: VerificationMethod
+        switch script.method {
+        case .standard: method = .standard
+        case .pin: method = .pin(script.pin ?? "")
+        }
+        self.file = script.file
+        self.request = VerificationRequest(
+            user: user, number: try? PhoneNumber(parsing: script.phone), method: method, languages: languages,
+            kind: script.activation ? .activation : .signIn, startTime: script.startTime)
+        self.channel = SimulatedChannel(actions: script.actions)
+    }
+}

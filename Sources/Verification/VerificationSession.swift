@@ -1,0 +1,168 @@
+import CallScript
+import Foundation
+import VerificationStore
+import VoiceCall
+
+/// One store session of a ``VerificationEngine``: the engine's operations on one connection.
+///
+/// Not `Sendable`: use it from one thread. Open one per request (``VerificationEngine/session()``),
+/// or one for a batch.
+public final class VerificationSession {
+    public let engine: VerificationEngine
+    let store: any StateStore
+
+    init(engine: VerificationEngine, store: any StateStore) {
+        self.engine = engine
+        self.store = store
+    }
+
+    public var now: Date { engine.now }
+
+    // MARK: Calls
+
+    /// Prepares a call (SPEC §2 step 1–3): block first, then lockout, then the number; the caller ID;
+    /// every prompt in the request's language; the machine's plan.
+    public func prepare(_ request: VerificationRequest) throws -> PreparedCall {
+        let settings = try store.loadSettings()
+        let start = request.startTime ?? now
+
+        let preDial: PreDialCheck
+        var remainingDenials: Int?
+        switch try store.checkAccess(user: request.user, at: start) {
+        case .blocked: preDial = .blocked
+        case .lockedOut: preDial = .lockedOut
+        case .allowed(let remaining):
+            preDial = request.number == nil ? .invalidNumber : .clear
+            remainingDenials = remaining
+        }
+        let callerID = preDial == .clear ? (settings.callerID ?? CallerID.defaultNumber(for: request.user.value)) : nil
+
+        let resolver = try promptLibrary(settings).resolver(for: request.languages)
+        let extensionText = request.number?.extension
+        let prompts = PromptSet { resolver.resolve($0, extension: extensionText) }
+        let plan = CallPlan(
+            kind: request.kind,
+            method: request.method,
+            fraudCode: settings.fraudAllow ? DTMFKey.keys(settings.fraudCode) : nil,
+            fraudAutoBlock: settings.fraudAutoBlock,
+            extensionDigits: extensionText.flatMap(DTMFKey.keys),
+            preDial: preDial,
+            denialsBeforeLockout: request.method.isPIN ? remainingDenials : nil,
+            limits: settings.callLimits)
+        return PreparedCall(
+            request: request, startedAt: start, plan: plan, callerID: callerID, prompts: prompts, settings: settings)
+    }
+
+    /// Records what the call did in one transaction — the sign-in log line, the lockout counter,
+    /// a fraud block and the fraud mail — then hands queued mail to delivery.
+    ///
+    /// Times come from the recording: each denial at its instant, and a fraud report's block and
+    /// mail at the moment the report stood (not the call's start or its hang-up).
+    public func conclude(_ call: PreparedCall, _ outcome: ChannelOutcome) throws -> CallConclusion {
+        let recording = outcome.recording
+        let result = recording.result ?? .abandoned
+        let detail = recording.detail ?? .callerHungUp
+        let request = call.request
+        let start = call.startedAt
+        let played = recording.prompts.map { call.prompts[$0] }
+
+        let signIn = SignInRecord(
+            time: start, user: request.user.value, maskedNumber: request.maskedNumber, method: request.method.name,
+            callerID: call.callerID, language: request.languages.tags.first ?? .englishUS,
+            prompts: played.map { .init(type: $0.type, language: $0.language, source: $0.source) },
+            result: result, detail: detail)
+        var record = CallOutcomeRecord(
+            signIn: signIn, user: request.user,
+            denialTimes: recording.denialTimes.map { start.addingTimeInterval($0) },
+            verified: result == .verified)
+        if let offset = recording.fraudReportedAt {
+            let reportedAt = start.addingTimeInterval(offset)
+            let settings = call.settings
+            let blockedUntil = settings.fraudAutoBlock ? BlockPolicy.blockEnd(from: reportedAt) : nil
+            if let blockedUntil {
+                record.block = .init(
+                    at: reportedAt, until: blockedUntil, reason: VerificationEngine.fraudBlockReason,
+                    blockedBy: VerificationEngine.fraudBlocker)
+            }
+            record.emails = settings.notificationEmails.map { address in
+                let mail = FraudAlertMail(
+                    to: address, user: request.user.value, time: reportedAt, maskedNumber: request.maskedNumber,
+                    callerID: call.callerID ?? "", blockedUntil: blockedUntil, productName: settings.productName)
+                return OutboxDraft(to: address, subject: mail.subject, body: mail.render(messageID: UUID().uuidString))
+            }
+        }
+        let recorded = try store.recordCall(record)
+        if !record.emails.isEmpty, call.settings.notificationCommand != nil { deliverQueuedMail(call.settings) }
+
+        let report = CallReport(
+            file: "", user: request.user, number: request.maskedNumber, method: request.method, startedAt: start,
+            result: result, detail: detail, callerID: call.callerID, prompts: played, digitsSent: recording.digitsSent,
+            notifications: record.emails.count, durationSeconds: outcome.duration, transcript: outcome.transcript,
+            promptSet: call.prompts)
+        return CallConclusion(report: report, recorded: recorded)
+    }
+
+    /// Prepares, runs through `channel` and concludes one call.
+    public func call(_ request: VerificationRequest, through channel: some CallChannel) throws -> CallConclusion {
+        let prepared = try prepare(request)
+        let outcome = try channel.run(prepared)
+        return try conclude(prepared, outcome)
+    }
+
+    /// Runs one parsed `.call` script end to end and records it.
+    ///
+    /// - Throws: `CallScriptError` when a header value is invalid (user name, language), naming
+    ///   its line; nothing is recorded then. Store errors otherwise.
+    public func run(_ script: CallScriptFile) throws -> CallReport {
+        let scripted = try ScriptedCall(script)
+        var report = try call(scripted.request, through: scripted.channel).report
+        report.file = scripted.file
+        return report
+    }
+
+    // MARK: Prompts
+
+    /// What each prompt plays for these languages under the current settings and greetings.
+    public func promptResolver(for languages: LanguagePreference) throws -> PromptResolver {
+        try promptLibrary(store.loadSettings()).resolver(for: languages)
+    }
+
+    func promptLibrary(_ settings: Settings) throws -> PromptLibrary {
+        let key = PromptLibraryCache.Key(
+            productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
+        let defaults = engine.defaults
+        return engine.libraries.library(for: key) { key in
+            let customs = key.greetings.compactMap { record -> CustomGreetingRef? in
+                guard let tag = try? LanguageTag(record.language) else { return nil }
+                return CustomGreetingRef(
+                    type: record.type, language: tag, durationSeconds: record.durationSeconds, reference: record.fileName)
+            }
+            return PromptLibrary(
+                defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode)
+        }
+    }
+
+    // MARK: Mail
+
+    /// Hands every queued message to the delivery command; a failure leaves it queued with the
+    /// reason, to be retried by the next call or `ivr outbox --deliver`. Messages are claimed
+    /// first, so two processes delivering at once never send the same one twice.
+    /// - Returns: how many were delivered now.
+    @discardableResult
+    public func deliverQueuedMail(_ settings: Settings? = nil) -> Int {
+        guard let settings = settings ?? (try? store.loadSettings()), let command = settings.notificationCommand,
+              let pending = try? store.claimPendingMessages(at: now, leaseSeconds: 300)
+        else { return 0 }
+        let delivery = MailDelivery(command: command)
+        var delivered = 0
+        for message in pending {
+            do {
+                try delivery.deliver(message.body)
+                if (try? store.markSent(id: message.id, at: now)) == true { delivered += 1 }
+            } catch {
+                _ = try? store.markFailed(id: message.id, error: "\(error)")
+            }
+        }
+        return delivered
+    }
+}

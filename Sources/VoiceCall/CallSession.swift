@@ -1,0 +1,26 @@
+/// One call's machine and recorder, driven together: what every channel holds while a call runs.
+///
+/// A channel turns what happens on its line into ``handle(_:at:)`` calls and carries out the
+/// actions it gets back; the recorder sees the same actions, so the facts of the call never depend
+/// on the channel.
+public struct CallSession: Sendable {
+    public private(set) var machine: CallStateMachine
+    public private(set) var recorder = CallRecorder()
+
+    public init(plan: CallPlan) {
+        self.machine = CallStateMachine(plan: plan)
+    }
+
+    /// Hands one event, at `time` seconds from the request, to the machine; returns its actions.
+    public mutating func handle(_ event: CallEvent.Kind, at time: Double) -> [CallAction] {
+        let actions = machine.handle(CallEvent(event, at: time))
+        recorder.record(actions, at: time)
+        return actions
+    }
+
+    /// See ``CallStateMachine/isWaitingForCaller``.
+    public var isWaitingForCaller: Bool { machine.isWaitingForCaller }
+
+    /// What the call did so far.
+    public var recording: CallRecording { recorder.recording }
+}
