@@ -6,11 +6,13 @@ import VoiceCall
 /// prompts (a tone of `promptSeconds` each) and short timers, so a call takes seconds.
 enum LiveCallFixture {
 
-    static func phone(trunkPort: UInt16, transport: SIPConfiguration.Transport = .udp) throws -> SIPPhone {
+    static func phone(
+        trunkPort: UInt16, transport: SIPConfiguration.Transport = .udp, username: String? = nil, password: String? = nil
+    ) throws -> SIPPhone {
         let rtp = try FreePort.udp(spanning: 1)
         return try SIPPhone(SIPConfiguration(
             trunkHost: "127.0.0.1", trunkPort: trunkPort, listenHost: "127.0.0.1", listenPort: try FreePort.udp(),
-            transport: transport, rtpPorts: rtp...(rtp + 200)))
+            transport: transport, username: username, password: password, rtpPorts: rtp...(rtp + 200)))
     }
 
     static func limits(ring: Double = 5, response: Double = 4) -> CallLimits {

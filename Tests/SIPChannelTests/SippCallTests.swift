@@ -11,11 +11,13 @@ struct SippCallTests {
     /// Runs one call against a sipp callee playing `scenario`; sipp's exit status must be 0 (it
     /// saw every message it expected, the engine's BYE or CANCEL included).
     private func call(
-        _ scenario: SippScenario, plan: CallPlan, keys: [String: String] = [:], transport: SIPConfiguration.Transport = .udp
+        _ scenario: SippScenario, plan: CallPlan, keys: [String: String] = [:], transport: SIPConfiguration.Transport = .udp,
+        credentials: (String, String)? = nil
     ) throws -> LiveCallOutcome {
         let sipp = try SippPeer(scenario, keys: keys, transport: transport == .udp ? "u1" : "t1")
         defer { sipp.stop() }
-        let phone = try LiveCallFixture.phone(trunkPort: sipp.sipPort, transport: transport)
+        let phone = try LiveCallFixture.phone(
+            trunkPort: sipp.sipPort, transport: transport, username: credentials?.0, password: credentials?.1)
         defer { phone.close() }
         let outcome = phone.call(LiveCallFixture.request(plan))
         let status = sipp.wait()
@@ -33,6 +35,21 @@ struct SippCallTests {
         #expect(outcome.sipCallId?.isEmpty == false)
         #expect(outcome.sipStatus == nil)
         #expect(outcome.codec == .pcmu)
+    }
+
+    @Test func digestAuthenticationAnswersTheChallenge() throws {
+        let outcome = try call(
+            .answer([.pause(milliseconds: 1000), .key("#")], challenge: ("ivr-account", "s3cret")),
+            plan: CallPlan(fraudCode: nil, limits: limits), credentials: ("ivr-account", "s3cret"))
+        #expect(outcome.result == .verified, "\(outcome.transcript)")
+    }
+
+    @Test func aWrongPasswordIsRefusedAndNotAnswered() throws {
+        let outcome = try call(
+            .answer([.pause(milliseconds: 1000), .key("#")], challenge: ("ivr-account", "s3cret")),
+            plan: CallPlan(fraudCode: nil, limits: limits), credentials: ("ivr-account", "wrong"))
+        #expect(outcome.result == .notAnswered)
+        #expect(outcome.sipStatus == 403)
     }
 
     @Test func overTCP() throws {

@@ -28,7 +28,7 @@ struct SippScenario {
     /// own media port (so a test socket can receive the engine's RTP).
     static func answer(
         _ steps: [Step], then ending: Ending = .awaitBye, eventPayloadType: Int = 101, codec: String = "PCMU",
-        mediaPortKey: String? = nil
+        mediaPortKey: String? = nil, challenge: (username: String, password: String)? = nil
     ) -> SippScenario {
         let codecPT = codec == "PCMU" ? 0 : 8
         let port = mediaPortKey.map { "[\($0)]" } ?? "[media_port]"
@@ -43,9 +43,37 @@ struct SippScenario {
           </action>
         </recv>
         """ : "<recv request=\"INVITE\" crlf=\"true\"/>"
+        // With a challenge: 401 first; the INVITE that comes back must carry valid digest credentials,
+        // or the callee answers 403 and the call is not answered.
+        let challengeSteps = challenge.map { credentials in
+            """
+            <recv request="INVITE" crlf="true"/>
+            <send><![CDATA[
+            SIP/2.0 401 Unauthorized
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]SIPpTag00[call_number]
+            [last_Call-ID:]
+            [last_CSeq:]
+            WWW-Authenticate: Digest realm="ivr.test", nonce="4a1b2c3d4e5f", algorithm=MD5
+            Content-Length: 0
+
+            ]]></send>
+            <recv request="ACK"/>
+            <recv request="INVITE" crlf="true">
+              <action>
+                <verifyauth assign_to="authvalid" username="\(credentials.username)" password="\(credentials.password)"/>
+              </action>
+            </recv>
+            <nop hide="true" test="authvalid" next="authorized"/>
+            \(reply("403 Forbidden", tag: true))
+            <recv request="ACK" next="end"/>
+            <label id="authorized"/>
+
+            """
+        } ?? capture + "\n"
         var body = """
-        \(capture)
-        \(reply("180 Ringing", tag: true))
+        \(challengeSteps)        \(reply("180 Ringing", tag: true))
         <send retrans="500"><![CDATA[
         SIP/2.0 200 OK
         [last_Via:]
@@ -123,6 +151,7 @@ struct SippScenario {
 
             """
         }
+        if challenge != nil { body += "<label id=\"end\"/>\n" }
         return SippScenario(xml: wrap(body))
     }
 

@@ -34,11 +34,14 @@ enum DialCommand {
         let session = try StateDirectory.session(args)
         let configuration: SIPConfiguration
         do {
-            guard let configured = try SIPConfiguration(settings: try session.settings()) else {
+            guard var configured = try SIPConfiguration(settings: try session.settings()) else {
                 throw CLIError.invalidInput("dial: no SIP trunk is configured; set one with 'ivr settings set sip.trunk sip:HOST[:PORT]'")
             }
+            configured.password = try session.sipPassword()
             configuration = configured
         } catch let error as SIPSettingError {
+            throw CLIError.invalidInput("dial: \(error)")
+        } catch let error as SIPSecretError {
             throw CLIError.invalidInput("dial: \(error)")
         }
         let request = VerificationRequest(
