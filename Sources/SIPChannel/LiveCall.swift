@@ -320,7 +320,13 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
 
     // MARK: End
 
-    private func tearDown() {
+    private var tornDown = false
+
+    /// Releases everything libre holds for the call and hands the outcome over. Idempotent: the
+    /// phone may tear a call down at once when it closes, before the scheduled tear-down runs.
+    func tearDown() {
+        guard !tornDown else { return }
+        tornDown = true
         LoopGlobals.mediaClock.remove(self)
         // Dereferencing the session sends BYE (answered) or CANCEL (still ringing); libre keeps
         // it until that transaction ends.
@@ -331,7 +337,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         sdp = nil
         sdpMedia = nil
         phone.forget(self)
-        guard let (result, detail, at) = finished else { return }
+        let (result, detail, at) = finished ?? (.abandoned, .callerHungUp, now)
         let outcome = LiveCallOutcome(
             result: result, detail: detail, recording: session.recording, transcript: transcript, duration: (at * 1000).rounded() / 1000,
             sipCallId: callID, sipStatus: result == .notAnswered ? sipStatus : nil, failure: failure, codec: media.codec)

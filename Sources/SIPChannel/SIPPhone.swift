@@ -99,10 +99,13 @@ public final class SIPPhone: @unchecked Sendable {
     /// Hangs up every call still running and closes the SIP stack. Idempotent.
     public func close() {
         let closeStack: @Sendable () -> Void = { [self] in
-            for call in active.values { call.abort(reason: "the SIP phone was closed") }
+            // Each call releases its own session (BYE or CANCEL) before the socket goes.
+            for call in Array(active.values) {
+                call.abort(reason: "the SIP phone was closed")
+                call.tearDown()
+            }
             guard let stack else { return }
             self.stack = nil
-            sipsess_close_all(stack.sessionSocket)
             _ = mem_deref(UnsafeMutableRawPointer(stack.sessionSocket))
             sip_close(stack.sip, false)
             _ = mem_deref(UnsafeMutableRawPointer(stack.sip))

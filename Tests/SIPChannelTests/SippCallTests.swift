@@ -148,6 +148,25 @@ struct SippCallTests {
         #expect(outcome.prompts == [.extensionPromptBeforeDigits, .extensionPromptAfterDigits, .greetingStandard, .authenticationSuccessful])
     }
 
+    @Test func closingThePhoneEndsItsCalls() throws {
+        let sipp = try SippPeer(.neverAnswer())
+        defer { sipp.stop() }
+        let phone = try LiveCallFixture.phone(trunkPort: sipp.sipPort)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: LiveCallOutcome?
+        phone.place(LiveCallFixture.request(CallPlan(fraudCode: nil, limits: limits))) {
+            outcome = $0
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        phone.close()
+        done.wait()
+        #expect(outcome?.result == .abandoned)
+        #expect(outcome?.failure?.contains("closed") == true)
+        // sipp saw the CANCEL its scenario waits for.
+        #expect(sipp.wait() == 0, "sipp: \(sipp.errorLog)")
+    }
+
     @Test func unreachableTrunkIsNotAnswered() throws {
         let deadPort = try FreePort.udp()
         let phone = try LiveCallFixture.phone(trunkPort: deadPort)
