@@ -3,13 +3,22 @@ SWIFT ?= swift
 FUZZ_SECONDS ?= 300
 IVR = .build/release/ivr
 
-.PHONY: deps build demo test bench bench-live stress fuzz clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: deps build install demo test bench bench-live stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
 
 build: deps
 	$(SWIFT) build -c release
+
+# One self-contained file: the default prompt scripts are compiled in, nothing else is needed
+# beside it. `make install PREFIX=~/.local` for a user install.
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(IVR) "$(DESTDIR)$(PREFIX)/bin/ivr"
 
 demo: build
 	@STATE=$$(mktemp -d) && $(IVR) --state "$$STATE" call Samples/calls/confirm.call; rc=$$?; rm -rf "$$STATE"; exit $$rc

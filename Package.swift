@@ -20,6 +20,8 @@ let package = Package(
         // libre (SIP, SDP, RTP, its event loop) and librem (G.711), with C wrappers for the variadic calls.
         .systemLibrary(name: "CRe", pkgConfig: "libre", providers: [.apt(["libre-dev", "librem-dev"])]),
 
+        // Opening an outsider-named file without blocking: regular files only (SPEC §13).
+        .target(name: "RegularFile"),
         // Random bytes, SHA-256, HMAC, PBKDF2, AES-256-GCM, constant-time compare: libcrypto wrapped once.
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
@@ -29,16 +31,17 @@ let package = Package(
         // QR codes (libqrencode) drawn in the terminal with half blocks, or as an image for tests.
         .target(name: "QRCode", dependencies: ["CQRencode"]),
         // Decoding and validating custom greetings (WAV via libsndfile, MP3 via libmpg123).
-        .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123"]),
+        .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123", "RegularFile"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
         .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
         // The `.call` format and the virtual-time simulator that drives a call.
-        .target(name: "CallScript", dependencies: ["VoiceCall"]),
-        // The default prompt scripts (Greetings/*.txt, one file per language) shipped as resources;
-        // its only code reads them, so the pure VoiceCall module never touches a file.
-        .target(name: "DefaultGreetings", path: "Greetings", sources: ["DefaultGreetings.swift"], resources: [.copy("scripts")]),
+        .target(name: "CallScript", dependencies: ["VoiceCall", "RegularFile"]),
+        // The default prompt scripts (Greetings/scripts/*.txt, one file per language) compiled into the
+        // binary (EmbeddedScripts.swift, generated from them), so a copied binary carries them.
+        .target(name: "DefaultGreetings", path: "Greetings", exclude: ["scripts", "embed-scripts.py"],
+                sources: ["DefaultGreetings.swift", "EmbeddedScripts.swift"]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile"]),
         // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
         .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall"]),
         .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode"]),
@@ -52,6 +55,8 @@ let package = Package(
         .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
+        .testTarget(name: "RegularFileTests", dependencies: ["RegularFile"]),
+        .testTarget(name: "DefaultGreetingsTests", dependencies: ["DefaultGreetings"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography"]),

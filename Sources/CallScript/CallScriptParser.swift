@@ -1,5 +1,6 @@
 import Foundation
 import VoiceCall
+import RegularFile
 
 /// Reads the `.call` format of SPEC §11 into a ``CallScriptFile``.
 ///
@@ -100,28 +101,21 @@ public enum CallScriptParser {
 
 extension CallScriptParser {
     /// Reads at most one byte more than the limit, so a huge file (or `/dev/zero`) is refused
-    /// by its size without being read.
+    /// by its size without being read; a FIFO, a device or a directory is refused at once,
+    /// never waited on (SPEC §13).
     private static func readBytes(of url: URL, name: String) throws(CallScriptError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: url.path) else {
             throw CallScriptError(file: name, line: nil, message: "no such file")
         }
-        guard !isDirectory.boolValue else {
-            throw CallScriptError(file: name, line: nil, message: "is a directory, not a call script")
-        }
-        let data: Data?
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: self.maximumFileBytes + 1)
-        } catch {
-            throw CallScriptError(file: name, line: nil, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        let bytes = [UInt8](data ?? Data())
-        guard bytes.count <= self.maximumFileBytes else {
+            return try RegularFile.contents(ofPath: url.path, limit: self.maximumFileBytes)
+        } catch .tooLarge {
             throw CallScriptError(file: name, line: nil, message: self.tooLargeMessage)
+        } catch .notRegular(let kind) {
+            throw CallScriptError(file: name, line: nil, message: "is \(kind.description), not a call script")
+        } catch {
+            throw CallScriptError(file: name, line: nil, message: "cannot read the file: \(error.message)")
         }
-        return bytes
     }
 
     /// The offset of the first NUL byte or of the first byte that does not belong to well-formed

@@ -105,6 +105,8 @@ public struct Settings: Sendable, Equatable, Codable {
     /// Sets one key from its CLI text with everything parsing needs in `context`.
     public mutating func set(_ key: String, to value: String, context: SettingContext) throws(SettingsError) {
         guard let settingKey = SettingKey(rawValue: key) else { throw .unknownKey(key) }
+        // Trimming must not hide a line break: a value is one line (a caller ID goes into headers).
+        if value.contains(where: \.isNewline) { throw .invalid(settingKey, value, reason: "a value cannot contain a line break") }
         let text = value.trimmingWhitespace()
         var copy = self
         do {

@@ -10,7 +10,7 @@ struct Arguments {
 
     /// Options that take a value; everything else starting with `--` is a flag.
     static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "errors", "code", "at", "phone", "method"]
-    static let knownFlags: Set<String> = ["json", "help", "deliver", "activation"]
+    static let knownFlags: Set<String> = ["json", "help", "deliver", "version", "activation"]
 
     init(_ arguments: [String]) throws(CLIError) {
         var index = 0
@@ -18,7 +18,7 @@ struct Arguments {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
+            if optionsEnded || !argument.hasPrefix("-") || argument == "-" || Self.isSettingValue(after: words) {
                 words.append(argument)
                 continue
             }
@@ -45,6 +45,12 @@ struct Arguments {
                 throw .usage("unknown option '--\(name)'")
             }
         }
+    }
+
+    /// SPEC §10: after `settings set KEY` the next word is the value even when it starts with `-`
+    /// (`ivr settings set lockout.denials -1` is a range error, not an unknown option).
+    private static func isSettingValue(after words: [String]) -> Bool {
+        words.count == 3 && words[0] == "settings" && words[1] == "set"
     }
 
     var json: Bool { flags.contains("json") }

@@ -6,10 +6,12 @@ enum CommandLineTool {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             var args = try Arguments(arguments)
-            guard let command = args.next(), !args.flags.contains("help") || command == "help" else {
+            if args.flags.contains("version") { Output.line(Version.line); return 0 }
+            guard let command = args.next() else {
                 Output.line(HelpText.usage)
                 return args.flags.contains("help") ? 0 : 2
             }
+            if command == "help" || args.flags.contains("help") { return HelpText.show(command == "help" ? args.next() : command) }
             return try dispatch(command, &args)
         } catch let error as CLIError {
             Output.error(error.message)
@@ -36,7 +38,7 @@ enum CommandLineTool {
         case "prompts": return try PromptsCommand.run(&args)
         case "tokens": return try TokensCommand.run(&args)
         default:
-            throw CLIError.usage("unknown command '\(command)'")
+            throw CLIError.usage("unknown command '\(command)'" + CommandHelp.suggestion(for: command))
         }
     }
 }

@@ -1,5 +1,23 @@
-/// `ivr help`: every command in one screen.
+/// `ivr help`: every command in one screen; `ivr help COMMAND` one command (`CommandHelp`).
 enum HelpText {
+    /// Prints the help of `topic` (nil: the overview); exit 0, or 2 for a topic that is no command.
+    static func show(_ topic: String?) -> Int32 {
+        guard let topic else {
+            Output.line(Self.usage)
+            return 0
+        }
+        if let text = CommandHelp.text(for: topic) {
+            Output.line(text)
+            return 0
+        }
+        if CommandHelp.commands.contains(topic) {
+            Output.line(Self.usage)
+            return 0
+        }
+        Output.error("no help for '\(topic)': it is not a command\(CommandHelp.suggestion(for: topic))\nRun 'ivr help' for usage.")
+        return 2
+    }
+
     static let usage = """
     OVERVIEW: The phone-call verification engine: simulated MFA calls and their administration.
 
@@ -35,13 +53,14 @@ enum HelpText {
       tokens delete SERIAL                  Delete a token or authenticator app.
       tokens add-app USER                   Enrol an authenticator app: prints its otpauth:// URI
                                             and QR code once.
-      help                                  Show this text.
+      help [COMMAND]                        Show this text, or one command's help (also: COMMAND --help).
 
     OPTIONS:
       --state DIR   State directory (default: $IVR_STATE_DIR, else $XDG_STATE_HOME/ivr,
                     else ~/.local/state/ivr).
       --json        Machine-readable output: one JSON object per line.
-      -h, --help    Show this text.
+      -h, --help    Show this text (after a command: that command's help).
+      --version     Show the version.
 
     EXIT CODES: 0 success; 1 invalid input (script, greeting, number, setting); 2 usage error.
     """

@@ -22,6 +22,7 @@ enum CallCommand {
             }
             if args.json { Output.line(report.json) } else { CallReportText.lines(report).forEach(Output.line) }
         }
+        MailReport.afterCalls(session.deliverMail())  // after every report is out: a slow relay holds no call up
         return exitCode
     }
 }

@@ -9,10 +9,10 @@ enum LogCommand {
         try args.noMoreWords(in: "log")
         var limit: Int?
         if let text = args.options["limit"] {
-            guard let value = Int(text), value > 0 else { throw CLIError.invalidInput("--limit: '\(text)' is not a positive whole number") }
+            guard let value = Int(text), value > 0 else { throw CLIError.usage("--limit: '\(text)' is not a positive whole number") }
             limit = value
         }
-        let records = try StateDirectory.session(args).signInLog(user: args.options["user"], limit: limit)
+        let records = try StateDirectory.readingSession(args).signInLog(user: args.options["user"], limit: limit)
         if args.json {
             records.forEach { Output.json($0) }
             return 0

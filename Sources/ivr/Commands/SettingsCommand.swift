@@ -17,7 +17,7 @@ enum SettingsCommand {
     private static func show(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "settings show")
         try args.noMoreWords(in: "settings show")
-        let settings = try StateDirectory.session(args).settings()
+        let settings = try StateDirectory.readingSession(args).settings()
         if args.json {
             var object: [String: String] = [:]
             for key in SettingKey.allCases { object[key.name] = settings.value(of: key) }
