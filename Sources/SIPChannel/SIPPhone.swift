@@ -107,8 +107,10 @@ public final class SIPPhone: @unchecked Sendable {
             guard let stack else { return }
             self.stack = nil
             _ = mem_deref(UnsafeMutableRawPointer(stack.sessionSocket))
+            // sip_close(…, false) drops our reference itself; the stack lives on until its last
+            // transaction (a BYE or CANCEL just sent) has ended. Dereferencing it again here
+            // would free it under those transactions.
             sip_close(stack.sip, false)
-            _ = mem_deref(UnsafeMutableRawPointer(stack.sip))
             _ = mem_deref(UnsafeMutableRawPointer(stack.dns))
         }
         if loop.isCurrent { closeStack() } else { loop.sync(closeStack) }
