@@ -129,6 +129,10 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
             guard finished == nil else { return }
         }
         guard media.isReady else { return }
+        if skipNextFrame {
+            skipNextFrame = false
+            return
+        }
         if var sender = digits {
             let packet = sender.next()
             digits = sender
@@ -177,8 +181,18 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         guard answered, finished == nil else { return }
         let playingBefore = playback?.id
         deliver(.key(key), at: time)
-        if let current = playback, current.id != playingBefore { keyAwaitingResponse = time }
+        // A key that starts a new prompt is answered at once, not at the next grid slot: the
+        // prompt's first frame leaves now and the slot that follows is skipped, so the stream keeps
+        // its 20 ms average and the callee hears the answer up to a frame sooner.
+        if let current = playback, current.id != playingBefore, digits == nil, media.isReady, !skipNextFrame {
+            keyAwaitingResponse = time
+            sendPromptFrame(time: now)
+            skipNextFrame = true
+        }
     }
+
+    /// The next grid slot sends nothing: its frame already left early (`keyPressed`).
+    private var skipNextFrame = false
 
     fileprivate func received(rtpTimestamp: UInt32, payloadType: UInt8, payload: UnsafeRawBufferPointer) {
         guard payloadType == media.receiveEventPayloadType, let event = TelephoneEvent(payload: payload),
