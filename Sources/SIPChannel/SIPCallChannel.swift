@@ -43,7 +43,10 @@ public final class SIPCallChannel: CallChannel, @unchecked Sendable {
         lock.lock()
         last = outcome
         lock.unlock()
-        return ChannelOutcome(recording: outcome.recording, transcript: outcome.transcript, duration: outcome.duration)
+        var channelOutcome = ChannelOutcome(recording: outcome.recording, transcript: outcome.transcript, duration: outcome.duration)
+        channelOutcome.sipStatus = outcome.sipStatus
+        channelOutcome.failure = outcome.failure
+        return channelOutcome
     }
 
     /// A call the machine ends before dialling: `.start` alone decides it.

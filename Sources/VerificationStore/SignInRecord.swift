@@ -39,6 +39,10 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     public var result: CallResult
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
     public var detail: ResultDetail
+    /// Live calls only: the final SIP status of a call that was not answered (486, 603, 408 …)
+    /// and why the call could not be placed; left out of the JSON when absent.
+    public var sipStatus: Int? = nil
+    public var sipFailure: String? = nil
 
     public init(
         time: Date, user: String, maskedNumber: String, method: VerificationMethod.Name, callerID: String?,
@@ -59,6 +63,7 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// is an explicit `null` when no call was placed.
     private enum CodingKeys: String, CodingKey {
         case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail
+        case sipStatus, sipFailure
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,5 +77,7 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         try container.encode(prompts, forKey: .prompts)
         try container.encode(result, forKey: .result)
         try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(sipStatus, forKey: .sipStatus)
+        try container.encodeIfPresent(sipFailure, forKey: .sipFailure)
     }
 }

@@ -9,7 +9,8 @@ extension VerificationStore {
     ///   - limit: only the most recent `limit` records (still oldest first); `nil` for all.
     public func signInLog(user: String? = nil, limit: Int? = nil) throws -> [SignInRecord] {
         var sql = """
-            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail FROM signins
+            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, sip_status, sip_failure
+            FROM signins
             """
         var values: [SQLiteValue] = []
         if let user {
@@ -37,9 +38,12 @@ extension VerificationStore {
             else {
                 throw StoreError(.corruptData, "a sign-in record holds a method, language, result or detail this ivr does not know")
             }
-            return SignInRecord(
+            var record = SignInRecord(
                 time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: method,
                 callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
+            record.sipStatus = row.optionalText(9).flatMap { Int($0) }
+            record.sipFailure = row.optionalText(10)
+            return record
         }
         return newestFirst.reversed()
     }
@@ -56,13 +60,14 @@ extension VerificationStore {
         let prompts = String(decoding: try encoder.encode(record.prompts), as: UTF8.self)
         try self.db.run(
             """
-            INSERT INTO signins (time, user, masked_number, method, caller_id, language, prompts, result, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO signins (time, user, masked_number, method, caller_id, language, prompts, result, detail, sip_status, sip_failure)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method.rawValue),
                 .optionalText(record.callerID), .text(record.language.description), .text(prompts),
                 .text(record.result.rawValue), .text(record.detail.rawValue),
+                record.sipStatus.map { .int($0) } ?? .null, .optionalText(record.sipFailure),
             ])
         return self.db.lastInsertRowID
     }

@@ -48,6 +48,70 @@ struct DialCommandTests {
 
     """
 
+    static let busy = """
+    <?xml version="1.0" encoding="ISO-8859-1" ?>
+    <scenario name="busy">
+    <recv request="INVITE" crlf="true"/>
+    <send><![CDATA[
+    SIP/2.0 486 Busy Here
+    [last_Via:]
+    [last_From:]
+    [last_To:];tag=[pid]SIPpTag01[call_number]
+    [last_Call-ID:]
+    [last_CSeq:]
+    Content-Length: 0
+
+    ]]></send>
+    <recv request="ACK"/>
+    </scenario>
+
+    """
+
+    /// Starts sipp as the trunk with `scenario` and points the state's `sip.*` settings at it.
+    private static func trunk(_ scenario: String, in dir: TemporaryDirectory, state: URL) throws -> Process {
+        let file = dir.url.appendingPathComponent("scenario-\(UUID().uuidString).xml")
+        try scenario.write(to: file, atomically: true, encoding: .utf8)
+        let trunkPort = freePort()
+        let sipp = Process()
+        sipp.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
+        sipp.arguments = [
+            "-sf", file.path, "-i", "127.0.0.1", "-p", String(trunkPort), "-mi", "127.0.0.1",
+            "-mp", String(trunkPort + 2), "-m", "1", "-nostdin", "-timeout", "60s",
+        ]
+        sipp.standardOutput = FileHandle.nullDevice
+        sipp.standardError = FileHandle.nullDevice
+        try sipp.run()
+        let rtp = freePort()
+        for (key, value) in [
+            ("sip.trunk", "sip:127.0.0.1:\(trunkPort)"), ("sip.listen", "127.0.0.1:\(trunkPort + 10)"),
+            ("rtp.ports", "\(rtp)-\(rtp + 100)"),
+        ] {
+            let set = IVRProcess.run(["settings", "set", key, value], state: state)
+            if set.exitCode != 0 { throw CocoaError(.featureUnsupported) }
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        return sipp
+    }
+
+    @Test func aBusyCalleeIsNotAnsweredWithItsStatusInTheLog() throws {
+        let dir = try TemporaryDirectory()
+        let state = dir.url.appendingPathComponent("state")
+        let sipp = try Self.trunk(Self.busy, in: dir, state: state)
+        defer {
+            if sipp.isRunning { kill(sipp.processIdentifier, SIGKILL) }
+            sipp.waitUntilExit()
+        }
+        let ran = IVRProcess.run(["--json", "dial", "bob@contoso.com", "--phone", "+1 425 555 0100"], state: state)
+        #expect(ran.exitCode == 0, "\(ran.stderr)")
+        let report = try #require(try ran.jsonLines().first)
+        #expect(report["result"] as? String == "not_answered")
+        #expect(report["sipStatus"] as? Int == 486)
+        let log = try #require(try IVRProcess.run(["--json", "log"], state: state).jsonLines().last)
+        #expect(log["result"] as? String == "not_answered")
+        #expect(log["sipStatus"] as? Int == 486)
+        #expect((log["sipFailure"] as? String)?.contains("486") == true)
+    }
+
     private static func freePort() -> UInt16 {
         UInt16.random(in: 12000...14500) * 2
     }
