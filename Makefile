@@ -6,7 +6,7 @@ IVR = .build/release/ivr
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps build install demo test bench bench-live stress fuzz clean
+.PHONY: deps build install demo test bench bench-audio bench-server bench-live stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -33,6 +33,13 @@ bench: build
 bench-live: deps
 	$(SWIFT) build -c release --product LiveBench
 	.build/release/LiveBench 50 100 200 400
+# Prompt audio (SPEC §14): 18 prompts × 6 languages rendered cold and warm, beside espeak-ng alone.
+bench-audio: build
+	bash scripts/bench-audio.sh
+
+# The HTTP API under wrk: POST (simulated callee) and GET figures of SPEC §12, as ratios.
+bench-server: build
+	IVR=$(IVR) bash scripts/bench-server.sh
 
 stress: build
 	IVR=$(IVR) bash scripts/stress.sh

@@ -15,6 +15,8 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CMpg123", pkgConfig: "libmpg123", providers: [.apt(["libmpg123-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // libre (SIP, SDP, RTP, its event loop) and librem (G.711), with C wrappers for the variadic calls.
@@ -36,15 +38,21 @@ let package = Package(
         .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
         // The `.call` format and the virtual-time simulator that drives a call.
         .target(name: "CallScript", dependencies: ["VoiceCall", "RegularFile"]),
-        // The default prompt scripts (Greetings/scripts/*.txt, one file per language) compiled into the
-        // binary (EmbeddedScripts.swift, generated from them), so a copied binary carries them.
-        .target(name: "DefaultGreetings", path: "Greetings", exclude: ["scripts", "embed-scripts.py"],
-                sources: ["DefaultGreetings.swift", "EmbeddedScripts.swift"]),
+        // The default prompt scripts (Greetings/scripts/*.txt, one file per language) and the kana
+        // readings espeak-ng needs (Greetings/readings/*.txt) compiled into the binary
+        // (EmbeddedScripts.swift, EmbeddedReadings.swift, generated from them), so a copied binary carries them.
+        .target(name: "DefaultGreetings", path: "Greetings", exclude: ["scripts", "readings", "embed-scripts.py"],
+                sources: ["DefaultGreetings.swift", "EmbeddedScripts.swift", "DefaultGreetings+Readings.swift", "EmbeddedReadings.swift"]),
+        // Prompts as sound (SPEC §14): espeak-ng renders default prompts, libsamplerate brings
+        // everything to 8 kHz, G.711 coding, the render cache, and `ivr call --audio` recordings.
+        .target(name: "PromptAudio", dependencies: ["VoiceCall", "GreetingAudio", "DefaultGreetings", "CSampleRate"]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile", "PromptAudio"]),
+        // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
+        .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
         .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall"]),
-        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode"]),
+        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
         // `make bench-live`: concurrent live calls to sipp on loopback (SPEC §12 live-call figures).
@@ -59,8 +67,11 @@ let package = Package(
         .testTarget(name: "DefaultGreetingsTests", dependencies: ["DefaultGreetings"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
         .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel"]),
+        .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography"]),
+        // Start the real `ivr serve` on loopback and talk to it with curl.
+        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore"]),
     ]
 )

@@ -12,6 +12,8 @@ extension VerificationEngine {
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock
         self.libraries = PromptLibraryCache()
+        // Nothing is played on a read-only session, and the render cache could not be written.
+        self.speakerSlot = PromptSpeakerSlot(timing: .estimate, stateDirectory: stateDirectory)
     }
 
     /// A session on a state directory this user cannot write (a backup, another account's state, a

@@ -132,6 +132,7 @@ public final class VerificationSession {
         let key = PromptLibraryCache.Key(
             productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
         let defaults = engine.defaults
+        let speaker = engine.speaker
         return engine.libraries.library(for: key) { key in
             let customs = key.greetings.compactMap { record -> CustomGreetingRef? in
                 guard let tag = try? LanguageTag(record.language) else { return nil }
@@ -139,7 +140,8 @@ public final class VerificationSession {
                     type: record.type, language: tag, durationSeconds: record.durationSeconds, reference: record.fileName)
             }
             return PromptLibrary(
-                defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode)
+                defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode,
+                spoken: speaker)
         }
     }
 

@@ -83,6 +83,33 @@ enum Schema {
         );
         CREATE INDEX oath_tokens_by_user ON oath_tokens (user);
         """,
+        // `ivr serve` (SPEC §16): API keys (only a hash of each secret) and the verifications
+        // asked for over HTTP, with their final report once they end.
+        """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('integrator', 'admin')),
+            secret_sha256 TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            revoked_at REAL
+        );
+        CREATE TABLE verifications (
+            id TEXT PRIMARY KEY,
+            key_id TEXT NOT NULL,
+            user TEXT NOT NULL COLLATE NOCASE,
+            number TEXT,
+            status TEXT NOT NULL CHECK (status IN ('queued', 'calling', 'completed', 'canceled')),
+            request TEXT NOT NULL,
+            callback_url TEXT,
+            report TEXT,
+            created_at REAL NOT NULL,
+            ended_at REAL
+        );
+        CREATE INDEX verifications_by_number ON verifications (number, created_at);
+        CREATE INDEX verifications_by_user ON verifications (user, created_at);
+        CREATE INDEX verifications_by_status ON verifications (status);
+        """,
         // Live calls (SPEC §15): the final SIP status of a call that was not answered, and why a
         // live call could not be placed (an unreachable trunk); NULL for simulated calls.
         """

@@ -84,6 +84,9 @@ public struct SettingKey: Sendable, Hashable, CustomStringConvertible {
         .field("sip.username", \.sipUsername, stored: "sipUsername", .sipUsername),
         .field("sip.password", \.sipPassword, stored: "sipPassword", .secret),
         .field("rtp.ports", \.rtpPorts, stored: "rtpPorts", .portRange),
+        .field("api.callback-hosts", \.apiCallbackHosts, stored: "apiCallbackHosts", .hostList),
+        .field("throttle.calls-per-number", \.throttleCallsPerNumber, stored: "throttleCallsPerNumber", .integer(1...1000)),
+        .field("throttle.calls-per-user", \.throttleCallsPerUser, stored: "throttleCallsPerUser", .integer(1...1000)),
     ]
 
     private static let byName: [String: SettingKey] = Dictionary(

@@ -46,6 +46,12 @@ public struct Settings: Sendable, Equatable, Codable {
     public var sipPassword: String? = nil
     /// Local UDP ports for RTP, `LOW-HIGH`.
     public var rtpPorts: String = "20000-20999"
+    /// Hosts `ivr serve` may send callbacks to (`host`, `host:port`, `[v6]:port`); empty means none.
+    public var apiCallbackHosts: [String] = []
+    /// Verifications one number may get in 5 minutes over the HTTP API (toll fraud).
+    public var throttleCallsPerNumber: Int = 5
+    /// Verifications one user may get in 5 minutes over the HTTP API.
+    public var throttleCallsPerUser: Int = 10
 
     /// The default product name (SPEC §3).
     public static let defaultProductName = "the sign-in verification system"

@@ -5,7 +5,7 @@ import VoiceCall
 enum CommandHelp {
     /// Every command `ivr` dispatches, for help and for "did you mean" (keep in step with
     /// `CommandLineTool.dispatch`).
-    static let commands = ["call", "dial", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "help"]
+    static let commands = ["call", "dial", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "serve", "keys", "help"]
 
     /// The help text of `command`, or nil when it has none of its own.
     static func text(for command: String) -> String? {
@@ -96,6 +96,26 @@ enum CommandHelp {
             OATH hardware tokens (CSV: upn,serial number,secret key,time interval,manufacturer,model;
             refused rows go to FILE.errors.csv or --errors, exit 1 if any) and authenticator apps
             (add-app prints the otpauth:// URI and its QR code once). No command prints a secret.
+            """
+        case "serve":
+            return """
+            USAGE: ivr serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]
+
+            Runs the HTTP API of SPEC §16 over this state directory (default 127.0.0.1:8480; [::1]:8480
+            for IPv6; port 0 lets the system choose). Prints 'listening on http(s)://ADDR:PORT' once it
+            accepts requests. SIGTERM or SIGINT: no new calls, calls in progress end (at most 30 s), exit 0.
+            Requests carry 'Authorization: Bearer KEY' (see 'ivr help keys'); /healthz and /metrics need none.
+            Server settings: api.callback-hosts, throttle.calls-per-number, throttle.calls-per-user.
+            """
+        case "keys":
+            return """
+            USAGE: ivr keys create --role integrator|admin [--name NAME] [--json]
+                   ivr keys list [--json]
+                   ivr keys revoke ID
+
+            API keys for 'ivr serve'. create prints the key once (--json: {id, name, role, key}); only a
+            hash of it is stored, so a lost key is revoked and replaced. An integrator starts and reads its
+            own verifications; an admin may use every route. A revoked key is refused at the next request.
             """
         case "caller-id":
             return """

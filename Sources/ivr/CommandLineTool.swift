@@ -37,6 +37,8 @@ enum CommandLineTool {
         case "outbox": return try OutboxCommand.run(&args)
         case "prompts": return try PromptsCommand.run(&args)
         case "tokens": return try TokensCommand.run(&args)
+        case "serve": return try ServeCommand.run(&args)
+        case "keys": return try KeysCommand.run(&args)
         default:
             throw CLIError.usage("unknown command '\(command)'" + CommandHelp.suggestion(for: command))
         }

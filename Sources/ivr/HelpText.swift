@@ -27,6 +27,8 @@ enum HelpText {
       call SCRIPT...                        Run call scripts (.call) and show what happened.
       dial USER --phone NUMBER [--method standard|pin] [--language TAG] [--activation]
                                             Place one live call over SIP (settings sip.*).
+      call SCRIPT... [--audio DIR]          Run call scripts (.call) and show what happened;
+                                            --audio writes DIR/NAME.wav per answered call.
       greetings validate FILE...            Check custom greetings (.wav/.mp3, <= 1 MiB, < 20 s).
       greetings add --type TYPE --language TAG FILE
                                             Validate and store a custom greeting.
@@ -43,6 +45,9 @@ enum HelpText {
       log [--user USER] [--limit N]         Show the sign-in log, newest last.
       outbox [--deliver]                    Show notification e-mails; --deliver retries queued ones.
       prompts [--language TAG]              List the 18 prompt types, when they play, their text.
+      prompts render [--language TAG]       Speak default prompts into the render cache (espeak-ng).
+      prompts play TYPE [--language TAG] --out FILE.wav
+                                            Write one prompt as 8 kHz 16-bit mono WAV.
       tokens import FILE.csv [--errors FILE]
                                             Import OATH tokens (upn,serial number,secret key,time
                                             interval,manufacturer,model); refused rows go to
@@ -53,6 +58,12 @@ enum HelpText {
       tokens delete SERIAL                  Delete a token or authenticator app.
       tokens add-app USER                   Enrol an authenticator app: prints its otpauth:// URI
                                             and QR code once.
+      serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]
+                                            Run the HTTP API (default 127.0.0.1:8480).
+      keys create --role integrator|admin [--name NAME]
+                                            Make an API key (shown once; only its hash is kept).
+      keys list                             List API keys (never the keys themselves).
+      keys revoke ID                        Revoke an API key at once.
       help [COMMAND]                        Show this text, or one command's help (also: COMMAND --help).
 
     OPTIONS:

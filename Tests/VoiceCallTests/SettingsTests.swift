@@ -27,6 +27,7 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
             "lockout.unblock-minutes", "caller-id", "notifications.emails", "notifications.command", "product-name",
             "call.ring-timeout", "call.response-timeout", "call.inter-digit-timeout", "call.attempts", "call.max-digits",
             "sip.trunk", "sip.listen", "sip.transport", "sip.username", "sip.password", "rtp.ports",
+            "api.callback-hosts", "throttle.calls-per-number", "throttle.calls-per-user",
         ])
     }
 
@@ -53,6 +54,10 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
         ("call.inter-digit-timeout", "1", "1"), ("call.inter-digit-timeout", "30", "30"),
         ("call.attempts", "1", "1"), ("call.attempts", "10", "10"),
         ("call.max-digits", "1", "1"), ("call.max-digits", "32", "32"),
+        ("api.callback-hosts", "none", "none"), ("api.callback-hosts", "IDP.Contoso.com", "idp.contoso.com"),
+        ("api.callback-hosts", "idp.contoso.com:8443, 10.0.0.5,[::1]:9000", "idp.contoso.com:8443,10.0.0.5,[::1]:9000"),
+        ("throttle.calls-per-number", "1", "1"), ("throttle.calls-per-number", "1000", "1000"),
+        ("throttle.calls-per-user", "1", "1"), ("throttle.calls-per-user", "1000", "1000"),
     ]
 
     @Test(arguments: accepted)
@@ -84,6 +89,11 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
         ("call.inter-digit-timeout", "0"), ("call.inter-digit-timeout", "31"),
         ("call.attempts", "0"), ("call.attempts", "11"),
         ("call.max-digits", "0"), ("call.max-digits", "33"),
+        ("api.callback-hosts", "http://idp.contoso.com"), ("api.callback-hosts", "idp.contoso.com:0"),
+        ("api.callback-hosts", "idp.contoso.com:70000"), ("api.callback-hosts", "a,,b"), ("api.callback-hosts", "bad_host"),
+        ("api.callback-hosts", "-x.org"), ("api.callback-hosts", "[::1"), ("api.callback-hosts", "x.org\nevil"),
+        ("throttle.calls-per-number", "0"), ("throttle.calls-per-number", "1001"),
+        ("throttle.calls-per-user", "0"), ("throttle.calls-per-user", "1001"),
     ]
 
     @Test(arguments: refused)
