@@ -27,7 +27,7 @@ let package = Package(
         // Random bytes, SHA-256, HMAC, PBKDF2, AES-256-GCM, constant-time compare: libcrypto wrapped once.
         .target(name: "Cryptography", dependencies: ["COpenSSL"]),
         // The pure heart: call state machine, prompts, languages, numbers, settings. No I/O.
-        .target(name: "VoiceCall"),
+        .target(name: "VoiceCall", dependencies: ["SignIn"]),
         // OATH tokens, pure: Base32, RFC 6238 TOTP over an injected HMAC, the token CSV and its error report.
         .target(name: "OATH", dependencies: ["VoiceCall"]),
         // QR codes (libqrencode) drawn in the terminal with half blocks, or as an image for tests.
@@ -36,8 +36,11 @@ let package = Package(
         .target(name: "GreetingAudio", dependencies: ["CSndFile", "CMpg123", "RegularFile"]),
         // Persistent state: one SQLite database plus greeting files, written atomically.
         .target(name: "VerificationStore", dependencies: ["VoiceCall", "CSQLite"]),
-        // The `.call` format and the virtual-time simulator that drives a call.
-        .target(name: "CallScript", dependencies: ["VoiceCall", "RegularFile"]),
+        // The sign-in around the call (SPEC §8): addresses, ranges, bypasses, methods, remember-MFA
+        // and "Stay signed in?" as a pure decision. Foundation only.
+        .target(name: "SignIn"),
+        // The `.call` and `.signin` formats and the virtual-time simulator that drives a call.
+        .target(name: "CallScript", dependencies: ["VoiceCall", "RegularFile", "SignIn"]),
         // The default prompt scripts (Greetings/scripts/*.txt, one file per language) and the kana
         // readings espeak-ng needs (Greetings/readings/*.txt) compiled into the binary
         // (EmbeddedScripts.swift, EmbeddedReadings.swift, generated from them), so a copied binary carries them.
@@ -47,18 +50,19 @@ let package = Package(
         // everything to 8 kHz, G.711 coding, the render cache, and `ivr call --audio` recordings.
         .target(name: "PromptAudio", dependencies: ["VoiceCall", "GreetingAudio", "DefaultGreetings", "CSampleRate"]),
         // The service: checks, plan, run, record, fraud, notify.
-        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile", "PromptAudio"]),
+        .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile", "PromptAudio", "SignIn"]),
         // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
         .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
         // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
         .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall"]),
-        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server"]),
+        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server", "SignIn"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
         // `make bench-live`: concurrent live calls to sipp on loopback (SPEC §12 live-call figures).
         .executableTarget(name: "LiveBench", dependencies: ["SIPChannel", "VoiceCall"], path: "Benchmarks/LiveBench", exclude: ["answer-pound.xml"]),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
+        .testTarget(name: "SignInTests", dependencies: ["SignIn"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
         .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
@@ -66,7 +70,7 @@ let package = Package(
         .testTarget(name: "RegularFileTests", dependencies: ["RegularFile"]),
         .testTarget(name: "DefaultGreetingsTests", dependencies: ["DefaultGreetings"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
-        .testTarget(name: "CallScriptTests", dependencies: ["CallScript"], exclude: ["Malformed"]),
+        .testTarget(name: "CallScriptTests", dependencies: ["CallScript", "SignIn"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
         .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel"]),
         .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),

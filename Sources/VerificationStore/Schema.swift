@@ -110,6 +110,61 @@ enum Schema {
         CREATE INDEX verifications_by_user ON verifications (user, created_at);
         CREATE INDEX verifications_by_status ON verifications (status);
         """,
+        // The sign-in around the call (SPEC §8): users directory, remembered browsers (hashed ids
+        // only), named locations, the SMS outbox (body sealed) and each sign-in's decision.
+        """
+        CREATE TABLE directory_users (
+            user TEXT PRIMARY KEY COLLATE NOCASE,
+            phone TEXT NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('standard', 'pin')),
+            language TEXT,
+            pin_hash TEXT,
+            has_app_password INTEGER NOT NULL DEFAULT 0,
+            persistent_browser_session INTEGER NOT NULL DEFAULT 0,
+            added_at REAL NOT NULL
+        );
+        CREATE TABLE remembered_browsers (
+            user TEXT NOT NULL COLLATE NOCASE,
+            browser_hash TEXT NOT NULL,
+            issued_at REAL NOT NULL,
+            until REAL NOT NULL,
+            revoked_at REAL,
+            PRIMARY KEY (user, browser_hash)
+        );
+        CREATE TABLE named_locations (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            ranges TEXT NOT NULL,
+            added_at REAL NOT NULL
+        );
+        CREATE TABLE sms_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at REAL NOT NULL,
+            user TEXT NOT NULL,
+            masked_number TEXT NOT NULL,
+            sealed_body TEXT NOT NULL,
+            code_hash TEXT NOT NULL,
+            expires_at REAL NOT NULL,
+            tries_left INTEGER NOT NULL,
+            used_at REAL
+        );
+        CREATE INDEX sms_outbox_by_user ON sms_outbox (user, id);
+        CREATE TABLE signin_details (
+            signin_id INTEGER PRIMARY KEY REFERENCES signins (id),
+            ip TEXT NOT NULL,
+            client TEXT NOT NULL,
+            result TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            bypass TEXT,
+            method TEXT,
+            kmsi TEXT,
+            kmsi_reason TEXT,
+            session TEXT,
+            error_code INTEGER,
+            remembered_until REAL,
+            steps TEXT NOT NULL,
+            with_call INTEGER NOT NULL DEFAULT 0
+        );
+        """,
         // Live calls (SPEC §15): the final SIP status of a call that was not answered, and why a
         // live call could not be placed (an unreachable trunk); NULL for simulated calls.
         """

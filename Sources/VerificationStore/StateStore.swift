@@ -11,7 +11,7 @@ import VoiceCall
 /// **Adding operations.** A capability that needs its own (tokens, sign-in) declares them in a
 /// protocol of its own beside its store extension (`TokenStore` in `TokenStore.swift`), conforms
 /// ``VerificationStore`` to it there, and adds it to the list `StateStore` refines.
-public protocol StateStore: TokenStore, ServerStore {
+public protocol StateStore: TokenStore, ServerStore, SignInStore {
     /// Runs `body` in one transaction: its operations commit together or not at all; nested calls
     /// become part of the outer one.
     func withTransaction<T>(_ body: () throws -> T) throws -> T

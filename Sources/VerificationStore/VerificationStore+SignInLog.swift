@@ -9,8 +9,7 @@ extension VerificationStore {
     ///   - limit: only the most recent `limit` records (still oldest first); `nil` for all.
     public func signInLog(user: String? = nil, limit: Int? = nil) throws -> [SignInRecord] {
         var sql = """
-            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, sip_status, sip_failure
-            FROM signins
+            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, id, sip_status, sip_failure FROM signins
             """
         var values: [SQLiteValue] = []
         if let user {
@@ -23,6 +22,7 @@ extension VerificationStore {
             values.append(.int(max(0, limit)))
         }
         let decoder = JSONDecoder()
+        let outcomes = try self.signInOutcomes()
         let newestFirst = try self.db.query(sql, values) { row -> SignInRecord in
             let promptsJSON = row.text(6)
             let prompts: [SignInRecord.Prompt]
@@ -41,8 +41,15 @@ extension VerificationStore {
             var record = SignInRecord(
                 time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: method,
                 callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
-            record.sipStatus = row.optionalText(9).flatMap { Int($0) }
-            record.sipFailure = row.optionalText(10)
+            record.sipStatus = row.optionalText(10).flatMap { Int($0) }
+            record.sipFailure = row.optionalText(11)
+            if let (outcome, withCall) = outcomes[row.int64(9)] {
+                // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
+                record.signIn = outcome
+                if withCall {
+                    record.signIn?.call = .init(result: result.id, detail: detail.rawValue, method: method.rawValue)
+                }
+            }
             return record
         }
         return newestFirst.reversed()

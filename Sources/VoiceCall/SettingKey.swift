@@ -87,7 +87,7 @@ public struct SettingKey: Sendable, Hashable, CustomStringConvertible {
         .field("api.callback-hosts", \.apiCallbackHosts, stored: "apiCallbackHosts", .hostList),
         .field("throttle.calls-per-number", \.throttleCallsPerNumber, stored: "throttleCallsPerNumber", .integer(1...1000)),
         .field("throttle.calls-per-user", \.throttleCallsPerUser, stored: "throttleCallsPerUser", .integer(1...1000)),
-    ]
+    ] + signInKeys
 
     private static let byName: [String: SettingKey] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0.name, $0) })

@@ -9,8 +9,9 @@ struct Arguments {
     private(set) var flags: Set<String> = []
 
     /// Options that take a value; everything else starting with `--` is a flag.
-    static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "errors", "code", "at",
-                                      "out", "audio", "listen", "tls-cert", "tls-key", "role", "name", "phone", "method"]
+    static let valued: Set<String> = Set(["state", "type", "language", "reason", "user", "limit", "errors", "code", "at",
+                                      "out", "audio", "listen", "tls-cert", "tls-key", "role", "name"])
+        .union(["phone", "method", "trusted"])  // users add, locations add
     static let knownFlags: Set<String> = ["json", "help", "deliver", "version", "activation"]
 
     init(_ arguments: [String]) throws(CLIError) {

@@ -5,7 +5,10 @@ import VoiceCall
 enum CommandHelp {
     /// Every command `ivr` dispatches, for help and for "did you mean" (keep in step with
     /// `CommandLineTool.dispatch`).
-    static let commands = ["call", "dial", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "serve", "keys", "help"]
+    static let commands = [
+        "call", "dial", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "serve", "keys", "signin",
+        "locations", "help",
+    ]
 
     /// The help text of `command`, or nil when it has none of its own.
     static func text(for command: String) -> String? {
@@ -61,9 +64,39 @@ enum CommandHelp {
             USAGE: ivr users block USER --reason TEXT [--json]
                    ivr users unblock USER --reason TEXT [--json]
                    ivr users list [--json]
+                   ivr users add USER --phone NUMBER [--method standard|pin] [--language TAG] [--json]
+                   ivr users show USER [--json]
+                   ivr users set-pin USER                  (the PIN, 4-8 digits, on standard input)
+                   ivr users app-password USER create|remove
+                   ivr users revoke-mfa-sessions USER
+                   ivr users persistent-browser-session USER on|off
 
             A block lasts 90 days unless lifted; unblock also lifts a PIN lockout and clears the denial
-            counter. list shows every block and every lockout in force, each with its end.
+            counter. list shows every block and every lockout in force, each with its end, then the
+            registered users. add registers a user in the directory (SPEC §8.1): a .call or .signin
+            script may then leave out phone and method (and pin once set-pin stored its salted hash).
+            show prints registration, block, lockout and remembered browsers, never a PIN.
+            revoke-mfa-sessions forgets every browser remembered for the user.
+            """
+        case "signin":
+            return """
+            USAGE: ivr signin [--json] SCRIPT...
+
+            Runs each sign-in script (.signin, SPEC §8.2) through the pipeline: blocked/locked, bypass
+            (trusted-ip, named-location, federated-intranet, remembered-device), rich clients and app
+            passwords, the method (call, text, app-notification, app-code), remember-MFA, and
+            "Stay signed in?". --json: one object per sign-in with file, user, result, detail, bypass,
+            method, call, rememberedUntil, kmsi, kmsiReason, session, errorCode, steps. Every sign-in
+            adds one sign-in log record. A script that does not parse is reported and skipped (exit 1).
+            """
+        case "locations":
+            return """
+            USAGE: ivr locations add NAME --trusted CIDR... [--json]
+                   ivr locations list [--json]
+                   ivr locations remove NAME
+
+            Trusted named locations: IPv4 and IPv6 ranges in CIDR (host bits must be zero) from which
+            sign-ins skip MFA (bypass named-location). IPv6 ranges belong here, not in trusted-ips.ranges.
             """
         case "log":
             return """

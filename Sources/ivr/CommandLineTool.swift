@@ -36,6 +36,8 @@ enum CommandLineTool {
         case "log": return try LogCommand.run(&args)
         case "outbox": return try OutboxCommand.run(&args)
         case "prompts": return try PromptsCommand.run(&args)
+        case "signin": return try SignInCommand.run(&args)
+        case "locations": return try LocationsCommand.run(&args)
         case "tokens": return try TokensCommand.run(&args)
         case "serve": return try ServeCommand.run(&args)
         case "keys": return try KeysCommand.run(&args)

@@ -41,7 +41,19 @@ enum HelpText {
       settings set KEY VALUE                Change one setting ('ivr settings show' lists the keys).
       users block USER --reason TEXT        Block a user for 90 days.
       users unblock USER --reason TEXT      Lift a block (and clear the PIN denial counter).
-      users list                            List blocked users.
+      users list                            List blocked users, then registered users.
+      users add USER --phone NUMBER [--method standard|pin] [--language TAG]
+                                            Register a user in the directory.
+      users show USER                       Registration, block, lockout, remembered browsers.
+      users set-pin USER                    Read a 4-8 digit PIN from standard input; store its hash.
+      users app-password USER create|remove Record that the user has an app password.
+      users revoke-mfa-sessions USER        Forget every browser remembered for the user.
+      users persistent-browser-session USER on|off
+                                            Hide "Stay signed in?" for the user.
+      signin SCRIPT...                      Run sign-in scripts (.signin): bypass, method, KMSI.
+      locations add NAME --trusted CIDR...  Add a trusted named location (IPv4 and IPv6).
+      locations list                        List named locations.
+      locations remove NAME                 Remove a named location.
       log [--user USER] [--limit N]         Show the sign-in log, newest last.
       outbox [--deliver]                    Show notification e-mails; --deliver retries queued ones.
       prompts [--language TAG]              List the 18 prompt types, when they play, their text.

@@ -58,6 +58,34 @@ struct VerificationRouteTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("a fraud report over the API sends its alert mail through the delivery command")
+    func fraudMailDelivered() throws {
+        let state = try StateDirectory()
+        let sink = state.url.appendingPathComponent("mail.txt")
+        for (key, value) in [("notifications.emails", "soc@contoso.com"), ("notifications.command", "cat >> '\(sink.path)'")] {
+            #expect(try IVRCommand.run(["settings", "set", key, value], state: state.url).exitCode == 0)
+        }
+        let integrator = try IVRCommand.createKey(role: "integrator", state: state.url)
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        let created = try HTTPClient.json("POST", "\(server.baseURL)/v1/verifications", key: integrator.key,
+                                          ["user": "mallory@contoso.com", "phone": "+1 425 555 0100", "script": "answer\nlisten\npress 0#\n"])
+        #expect(created.status == 201)
+        let id = try #require(try created.json()["id"] as? String)
+        let done = try Self.waitForEnd(server.baseURL, id, key: integrator.key)
+        #expect(done["result"] as? String == "fraud_reported")
+        #expect(done["notifications"] as? Int == 1)
+        // Delivery follows the recorded call; give it a bounded while.
+        var mail = ""
+        for _ in 0..<250 where !mail.contains("mallory@contoso.com") {
+            mail = (try? String(contentsOf: sink, encoding: .utf8)) ?? ""
+            usleep(20_000)
+        }
+        #expect(mail.contains("To: soc@contoso.com"))
+        #expect(mail.contains("mallory@contoso.com"))
+        #expect(server.stop() == 0)
+    }
+
     @Test("a missing script, a header line in the script, a bad user or method are 422")
     func refusedRequests() throws {
         let state = try StateDirectory()

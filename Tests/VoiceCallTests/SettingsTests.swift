@@ -28,6 +28,9 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
             "call.ring-timeout", "call.response-timeout", "call.inter-digit-timeout", "call.attempts", "call.max-digits",
             "sip.trunk", "sip.listen", "sip.transport", "sip.username", "sip.password", "rtp.ports",
             "api.callback-hosts", "throttle.calls-per-number", "throttle.calls-per-user",
+            "trusted-ips.allow-private", "trusted-ips.ranges", "trusted-ips.federated-intranet", "methods.call",
+            "methods.text", "methods.app-notification", "methods.app-code", "remember-mfa.enabled", "remember-mfa.days",
+            "kmsi.show",
         ])
     }
 

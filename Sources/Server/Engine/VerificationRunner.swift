@@ -60,6 +60,9 @@ final class VerificationRunner: @unchecked Sendable {
             _ = try pool.exclusively {
                 try session.runQueuedVerification(id: id, request: order.call.request, through: order.call.channel)
             }
+            // Fraud mail goes out after the call is recorded, off its path, as after `ivr call`; a
+            // failure stays queued with its reason for the next run or `ivr outbox --deliver`.
+            _ = session.deliverMail()
             return try session.verification(id: id)
         }
     }

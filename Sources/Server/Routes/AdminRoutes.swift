@@ -13,14 +13,14 @@ extension APIServer {
     /// Blocks a user for 90 days (SPEC §5), with the reason given or a default one.
     func block(_ name: String, _ request: HTTPRequest) throws -> HTTPResponse {
         let body = request.body.isEmpty ? BlockBody() : try JSONCoding.decodeStrict(BlockBody.self, from: request.body)
-        let receipt = try pool.with { try $0.block(user: name, reason: body.reason ?? "blocked by an admin through the API") }
+        let receipt = try pool.writing { try $0.block(user: name, reason: body.reason ?? "blocked by an admin through the API") }
         return .json(200, JSONCoding.encode(BlockAnswer(user: receipt.user.value, blocked: true, until: receipt.until)))
     }
 
     /// Lifts a block (or a lockout) and clears the denial counter; the reason may come as `?reason=`.
     func unblock(_ name: String, _ request: HTTPRequest) throws -> HTTPResponse {
         let reason = request.head.query["reason"] ?? "unblocked by an admin through the API"
-        let receipt = try pool.with { try $0.unblock(user: name, reason: reason) }
+        let receipt = try pool.writing { try $0.unblock(user: name, reason: reason) }
         return .json(200, JSONCoding.encode(
             BlockAnswer(user: receipt.user.value, blocked: false, until: nil, lifted: receipt.lifted.liftedAnything)))
     }

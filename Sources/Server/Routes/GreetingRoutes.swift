@@ -24,7 +24,7 @@ extension APIServer {
         let file = directory.appendingPathComponent("upload.\(fileExtension)")
         try request.body.write(to: file)
 
-        let upload = try pool.with { try $0.addGreeting(type: type, language: language, file: file.path) }
+        let upload = try pool.writing { try $0.addGreeting(type: type, language: language, file: file.path) }
         guard let record = upload.record else {
             let report = upload.report
             var error = APIError(422, "greeting-refused", "the greeting was refused: " + report.reasons.joined(separator: "; "))
@@ -38,7 +38,7 @@ extension APIServer {
 
     func deleteGreeting(type typeText: String, language languageText: String) throws -> HTTPResponse {
         let (type, language) = try Self.typeAndLanguage(typeText, languageText)
-        let removed = try pool.with { try $0.removeGreeting(type: type, language: language) }
+        let removed = try pool.writing { try $0.removeGreeting(type: type, language: language) }
         guard removed else { throw APIError.notFound("no custom \(type.id) greeting in \(language)") }
         return .json(200, JSONCoding.encode(["removed": true]))
     }

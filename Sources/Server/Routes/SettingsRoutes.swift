@@ -31,7 +31,7 @@ extension APIServer {
         }
         let updated: Settings
         do {
-            updated = try pool.with { try $0.changeSettings(changes) }
+            updated = try pool.writing { try $0.changeSettings(changes) }
         } catch let error as SettingsError {
             throw APIError.unprocessable(error.description)
         }

@@ -34,7 +34,7 @@ extension APIServer {
     func importTokens(_ request: HTTPRequest) throws -> HTTPResponse {
         let plan: TokenImportPlan
         do {
-            plan = try pool.with { try $0.importTokens(csv: request.body) }
+            plan = try pool.writing { try $0.importTokens(csv: request.body) }
         } catch let error as TokenFileError {
             throw APIError.unprocessable("tokens file \(error); nothing was imported")
         }

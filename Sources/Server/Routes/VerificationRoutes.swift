@@ -26,7 +26,7 @@ extension APIServer {
             break
         }
         guard runner.start(id: record.id, order: order, key: caller.key) else {
-            _ = try pool.with {
+            _ = try pool.writing {
                 try $0.updateVerification(
                     id: record.id, from: [.queued], to: .canceled,
                     outcome: .init(result: nil, detail: "the server is stopping", callerId: nil, prompts: [], digitsSent: "", notifications: 0),
@@ -54,7 +54,7 @@ extension APIServer {
         let record = try visibleVerification(id, caller: caller)
         let outcome = VerificationOutcome(
             result: nil, detail: "canceled by the API client", callerId: nil, prompts: [], digitsSent: "", notifications: 0)
-        let canceled = try pool.with {
+        let canceled = try pool.writing {
             try $0.updateVerification(id: id, from: [.queued, .calling], to: .canceled, outcome: outcome, endedAt: clock())
         }
         guard canceled, let updated = try pool.with({ try $0.verification(id: id) }) else {

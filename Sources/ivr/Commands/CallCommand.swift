@@ -14,8 +14,8 @@ enum CallCommand {
         while let path = args.next() {
             let report: CallReport
             do {
-                let script = try CallScriptParser.parse(contentsOf: URL(fileURLWithPath: path))
-                report = try session.run(script)
+                let script = try CallScriptParser.parse(contentsOf: URL(fileURLWithPath: path), directory: session.registeredCallee)
+                report = try session.run(try session.withDirectoryPIN(script))
             } catch let error as CallScriptError {
                 Output.error(error.description)
                 exitCode = 1

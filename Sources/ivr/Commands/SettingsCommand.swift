@@ -45,6 +45,7 @@ enum SettingsCommand {
             let list = change.staleFraudGreetings.map { "\($0.type.id) (\($0.language))" }.joined(separator: ", ")
             Output.error("warning: custom fraud greetings still speak the old code; re-record them: \(list)")
         }
+        if let advice = SettingKey.advisory(after: change.key, value: change.shown) { Output.error("warning: \(advice)") }
         if args.json { Output.json([change.key: change.shown]) } else { Output.line("\(change.key) = \(change.shown)") }
         return 0
     }

@@ -11,8 +11,10 @@ enum UsersCommand {
         case "block": return try block(&args)
         case "unblock": return try unblock(&args)
         case "list": return try list(&args)
-        case let other?: throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock or list")
-        case nil: throw CLIError.usage("'users' needs a command: block, unblock or list")
+        case let other? where UsersDirectoryCommand.commands.contains(other): return try UsersDirectoryCommand.run(other, &args)
+        case let other?:
+            throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock, list, \(UsersDirectoryCommand.commands.joined(separator: ", "))")
+        case nil: throw CLIError.usage("'users' needs a command: block, unblock, list, \(UsersDirectoryCommand.commands.joined(separator: ", "))")
         }
     }
 
@@ -56,6 +58,7 @@ enum UsersCommand {
         try args.noMoreWords(in: "users list")
         let session = try StateDirectory.readingSession(args)
         UserRestrictions.print(blocks: try session.blockedUsers(), lockouts: try session.lockedOutUsers(), json: args.json)
+        UsersDirectoryCommand.listRegistered(session, json: args.json)
         return 0
     }
 }
