@@ -8,8 +8,8 @@ import VoiceCall
 /// the engine prepares and concludes it, `SIPCallChannel` runs it on the line.
 ///
 /// Exit 0 whenever the call ran, whatever its result; 1 when no trunk is configured or an argument
-/// is invalid. Until the users directory lands, the number comes from `--phone` and a PIN call
-/// cannot be placed (there is no stored PIN to check against).
+/// is invalid. The number and method come from the users directory unless `--phone`/`--method` say
+/// otherwise; a PIN call cannot be placed yet (the directory holds only the PIN's hash).
 enum DialCommand {
     static func run(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly(["phone", "method", "language"], in: "dial")
@@ -17,13 +17,19 @@ enum DialCommand {
         try args.noMoreWords(in: "dial")
         let user: UserName
         do { user = try UserName(name) } catch { throw CLIError.invalidInput("dial: \(error)") }
+        let session = try StateDirectory.session(args)
+        // The users directory (SPEC §8.1) gives the number and method; --phone and --method override.
+        let registered = session.registeredCallee(user.value)
         let method: VerificationMethod
-        switch args.options["method"] ?? "standard" {
+        switch args.options["method"] ?? registered?.method.rawValue ?? "standard" {
         case "standard": method = .standard
-        case "pin": throw CLIError.invalidInput("dial: --method pin: no PIN is stored for \(user.value)")
+        case "pin":
+            // The directory keeps only a hash of the PIN, and the machine compares plain digits:
+            // a live PIN call needs a PIN verifier in the machine first.
+            throw CLIError.invalidInput("dial: a live PIN call is not supported yet (the PIN is stored as a hash only)")
         case let other: throw CLIError.invalidInput("dial: --method: '\(other)' is not standard or pin")
         }
-        guard let phone = args.options["phone"] else {
+        guard let phone = args.options["phone"] ?? registered?.phone else {
             throw CLIError.invalidInput("dial: \(user.value) has no registered number; give --phone NUMBER")
         }
         let languages: LanguagePreference
@@ -31,7 +37,6 @@ enum DialCommand {
             throw CLIError.invalidInput("dial: --language: \(error)")
         }
 
-        let session = try StateDirectory.session(args)
         let configuration: SIPConfiguration
         do {
             guard var configured = try SIPConfiguration(settings: try session.settings()) else {
