@@ -103,7 +103,7 @@ private struct Run {
     var transcript: [TranscriptEntry] = []
     var finished: (CallResult, ResultDetail)?
     /// Engine-side events due later, in the order they were scheduled.
-    var pending: [(at: Double, event: CallEvent.Kind)] = []
+    var pending: [(at: Double, event: CallEvent)] = []
     var playing: [PromptID: MessageType] = [:]
 
     init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
@@ -117,7 +117,7 @@ private struct Run {
     }
 
     /// Hands an event to the machine at the current instant and carries out its actions.
-    mutating func deliver(_ event: CallEvent.Kind) {
+    mutating func deliver(_ event: CallEvent) {
         let actions = session.handle(event, at: now)
         for action in actions { perform(action) }
     }
@@ -159,7 +159,7 @@ private struct Run {
     }
 
     /// Removes and returns the earliest pending event (first scheduled wins a tie).
-    private mutating func popEarliest(before limit: Double) -> (at: Double, event: CallEvent.Kind)? {
+    private mutating func popEarliest(before limit: Double) -> (at: Double, event: CallEvent)? {
         guard !pending.isEmpty else { return nil }
         var best = 0
         for index in pending.indices.dropFirst() where pending[index].at < pending[best].at { best = index }
@@ -167,7 +167,7 @@ private struct Run {
         return pending.remove(at: best)
     }
 
-    private mutating func runOne(_ next: (at: Double, event: CallEvent.Kind)) {
+    private mutating func runOne(_ next: (at: Double, event: CallEvent)) {
         now = next.at
         switch next.event {
         case .promptFinished(let id): playing[id] = nil

@@ -90,7 +90,7 @@ public struct CallStateMachine: Sendable {
     // MARK: Events
 
     public mutating func handle(_ event: CallEvent) -> [CallAction] {
-        switch event.kind {
+        switch event {
         case .start: start()
         case .answered: answered()
         case .promptFinished(let id): promptFinished(id)

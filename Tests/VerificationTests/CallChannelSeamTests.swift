@@ -36,12 +36,12 @@ private struct ReactiveCallerChannel: CallChannel {
         var session: CallSession
         let prompts: PromptSet
         var now = 0.0
-        var due: [(at: Double, event: CallEvent.Kind)] = []
+        var due: [(at: Double, event: CallEvent)] = []
         var transcript: [TranscriptEntry] = []
         var dialled = false
         var result: CallResult? { session.recording.result }
 
-        mutating func deliver(_ event: CallEvent.Kind) {
+        mutating func deliver(_ event: CallEvent) {
             for action in session.handle(event, at: now) {
                 switch action {
                 case .dial: dialled = true

@@ -26,8 +26,8 @@ struct CallRecorderTests {
     func sessionRecordsTheMachine() {
         var session = CallSession(plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 5))
         var machine = CallStateMachine(plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 5))
-        for (time, event) in [(0.0, CallEvent.Kind.start), (1, .answered), (2, .hungUp)] {
-            #expect(session.handle(event, at: time) == machine.handle(CallEvent(event, at: time)))
+        for (time, event) in [(0.0, CallEvent.start), (1, .answered), (2, .hungUp)] {
+            #expect(session.handle(event, at: time) == machine.handle(event))
         }
         #expect(session.recording.prompts == [.fraudGreetingPIN])
         #expect(session.recording.result == .abandoned && session.recording.endedAt == 2)
