@@ -69,10 +69,6 @@ private struct ReactiveCallerChannel: CallChannel {
 
 @Suite("The call channel seam")
 struct CallChannelSeamTests {
-    static let samples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples/calls")
-
     /// The log, lockout, block and outbox of one user after `run` in a fresh state directory.
     private func state(after run: (VerificationSession) throws -> Void) throws -> ([SignInRecord], LockoutState, [Block], [String]) {
         let fixture = try ServiceFixture()
@@ -113,7 +109,7 @@ struct CallChannelSeamTests {
         let fixture = try ServiceFixture()
         defer { fixture.remove() }
         _ = try fixture.store.updateSettings { $0.notificationEmails = ["sec@contoso.com"] }
-        let script = try CallScriptParser.parse(contentsOf: Self.samples.appendingPathComponent("fraud.call"))
+        let script = try CallScriptParser.parse(contentsOf: sampleCalls.appendingPathComponent("fraud.call"))
         let scripted = try ScriptedCall(script)
         let prepared = try fixture.service.prepare(scripted.request)
         let outcome = scripted.channel.run(prepared)
