@@ -60,7 +60,8 @@ public struct CallSimulator: Sendable {
             case .wait(let seconds):
                 run.advance(to: run.now + seconds)
             case .press(let keys):
-                for key in DTMFKey.keys(keys) ?? [] {
+                for byte in keys.utf8 {
+                    guard let key = DTMFKey(ascii: byte) else { continue }  // the parser let only keys through
                     run.advance(to: run.now + keyPressSeconds)
                     guard run.finished == nil else {
                         run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
@@ -104,7 +105,8 @@ private struct Run {
     var finished: (CallResult, ResultDetail)?
     /// Engine-side events due later, in the order they were scheduled.
     var pending: [(at: Double, event: CallEvent)] = []
-    var playing: [PromptID: MessageType] = [:]
+    /// Prompts playing now (at most a couple: a small array beats a dictionary).
+    var playing: [(id: PromptID, type: MessageType)] = []
 
     init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
         self.session = session
@@ -127,11 +129,13 @@ private struct Run {
         case .dial:
             log(.engine, .dial)
         case .play(let type, let id):
-            playing[id] = type
+            playing.append((id, type))
             pending.append((millis(now + promptSeconds(type)), .promptFinished(id)))
             log(.engine, .play(type))
         case .stopPrompt(let id):
-            if let type = playing.removeValue(forKey: id) { log(.engine, .interrupted(type)) }
+            if let index = playing.firstIndex(where: { $0.id == id }) {
+                log(.engine, .interrupted(playing.remove(at: index).type))
+            }
             pending.removeAll { $0.event == .promptFinished(id) }
         case .sendDigits(let digits):
             pending.append((millis(now + Double(digits.count) * CallLimits.extensionDigitDuration), .digitsSent))
@@ -170,7 +174,7 @@ private struct Run {
     private mutating func runOne(_ next: (at: Double, event: CallEvent)) {
         now = next.at
         switch next.event {
-        case .promptFinished(let id): playing[id] = nil
+        case .promptFinished(let id): playing.removeAll { $0.id == id }
         case .timerFired(let timer): log(.engine, .timerExpired(timer.purpose))
         default: break
         }

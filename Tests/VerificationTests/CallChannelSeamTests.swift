@@ -19,7 +19,13 @@ private struct ReactiveCallerChannel: CallChannel {
             line.deliver(.answered)
         }
         var pending = entries[...]
+        var steps = 0
         while line.result == nil {
+            steps += 1
+            guard steps < 1_000 else {
+                Issue.record("the call did not end: \(line.transcript.suffix(5)) due \(line.due)")
+                break
+            }
             if line.session.isWaitingForCaller, let entry = pending.popFirst() {
                 for key in DTMFKey.keys(entry) ?? [] where line.result == nil {
                     line.now = ((line.now + 0.3) * 1000).rounded() / 1000
