@@ -39,6 +39,7 @@ public struct CallStateMachine: Sendable {
     public init(plan: CallPlan) {
         self.plan = plan
         self.denialsLeft = plan.denialsBeforeLockout
+        self.out.reserveCapacity(8)  // the most one event produces
         if case .pin(let text) = plan.method { pin = DTMFKey.keys(text) ?? [] } else { pin = nil }
     }
 
