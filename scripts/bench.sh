@@ -39,3 +39,7 @@ if [ -x scripts/bench-greetings.sh ]; then
 else
   echo "scripts/bench-greetings.sh missing"
 fi
+
+echo
+echo "== Prompt audio: 18 prompts × 6 languages rendered cold and warm, beside espeak-ng alone"
+bash scripts/bench-audio.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes GreetingValidator with libFuzzer (SPEC §13).
 #   bash scripts/fuzz-greetings.sh [SECONDS]        default 300 (5 minutes)
-# Builds .build/fuzz/fuzz-greetings from Sources/GreetingAudio/*.swift + Fuzz/FuzzGreetingValidator.swift
+# Builds .build/fuzz/fuzz-greetings from Sources/RegularFile/*.swift + Sources/GreetingAudio/*.swift
+# (one module: their `import RegularFile` lines dropped in a scratch copy) + Fuzz/FuzzGreetingValidator.swift
 # with `swiftc -sanitize=fuzzer,address`, seeds a corpus from Samples/greetings (plus short cuts of
 # each sample, so small inputs are explored first) and runs one job. A crash, a sanitizer report, a
 # broken report invariant, a single allocation over 32 MiB or RSS over 2 GiB (libFuzzer + ASan overhead included) stops the run and
@@ -10,10 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 out=.build/fuzz
-mkdir -p "$out/corpus"
+rm -rf "$out/src"
+mkdir -p "$out/corpus" "$out/src"
+for f in Sources/RegularFile/*.swift Sources/GreetingAudio/*.swift; do
+  grep -v '^import RegularFile$' "$f" > "$out/src/$(basename "$(dirname "$f")")-$(basename "$f")"
+done
 
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name GreetingFuzz \
-  Sources/GreetingAudio/*.swift Fuzz/FuzzGreetingValidator.swift \
+  "$out"/src/*.swift Fuzz/FuzzGreetingValidator.swift \
   -I Sources/CSndFile -I Sources/CMpg123 -lsndfile -lmpg123 \
   -o "$out/fuzz-greetings"
 

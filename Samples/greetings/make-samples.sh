@@ -79,5 +79,33 @@ size=$(stat -c %s accepted/hello.mp3)
 head -c $((size - 10)) accepted/hello.mp3 > rejected/truncated.mp3 # last frame cut short
 { printf 'junk!'; cat accepted/hello.mp3; } > rejected/junk-before-frames.mp3
 
+# WAVE_FORMAT_EXTENSIBLE (0xFFFE) headers, as sox and ffmpeg write them for 24-bit, float, stereo 48 kHz.
+sox -n -r 8000 -c 1 -b 24 accepted/sox-24bit-extensible.wav synth 2 sine 300 vol 0.3
+ffmpeg -v error -y -f lavfi -i "sine=frequency=440:duration=0.5:sample_rate=48000" -ac 2 -c:a pcm_s24le \
+  accepted/ffmpeg-pcm24-stereo-48k-extensible.wav
+ffmpeg -v error -y -f lavfi -i "sine=frequency=440:duration=1:sample_rate=8000" -c:a pcm_f32le \
+  accepted/ffmpeg-float-extensible.wav
+# The same sox file with its sub-format GUID changed to Microsoft ADPCM: refused by name.
+cp accepted/sox-24bit-extensible.wav rejected/extensible-adpcm.wav
+python3 - rejected/extensible-adpcm.wav <<'PY'
+import sys
+path = sys.argv[1]; data = bytearray(open(path, 'rb').read())
+at = data.index(b'fmt ') + 8
+assert data[at:at + 2] == b'\xfe\xff', 'not extensible'
+data[at + 24:at + 26] = b'\x02\x00'
+open(path, 'wb').write(data)
+PY
+
+# 64 KiB of random bytes with isolated MP3-looking frame headers (FF FB 90 64), one at offset 0,
+# none where the previous "frame" would end: no chain of frames, so not an MP3.
+python3 - rejected/random-fake-syncs.mp3 <<'PY'
+import random, sys
+rng = random.Random(12)
+data = bytearray(rng.getrandbits(8) for _ in range(65536))
+for at in (0, 5000, 20011, 40000, 65000):
+    data[at:at + 4] = b'\xff\xfb\x90\x64'
+open(sys.argv[1], 'wb').write(data)
+PY
+
 ls -l accepted rejected
 du -sh .

@@ -1,5 +1,6 @@
 import Foundation
 import VoiceCall
+import RegularFile
 
 /// Reads the `.call` format of SPEC §11 into a ``CallScriptFile``.
 ///
@@ -39,7 +40,9 @@ public enum CallScriptParser {
     ///   - text: The script.
     ///   - file: The path or name to put in error messages.
     /// - Throws: ``CallScriptError`` naming the first line at fault.
-    public static func parse(_ text: String, file: String) throws(CallScriptError) -> CallScriptFile {
+    public static func parse(
+        _ text: String, file: String, directory: (String) -> RegisteredCallee? = { _ in nil }
+    ) throws(CallScriptError) -> CallScriptFile {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" {
             scalars.removeFirst()
@@ -53,7 +56,7 @@ public enum CallScriptParser {
         for (index, line) in lines.enumerated() {
             try builder.take(line, number: index + 1)
         }
-        return try builder.finish(lineCount: lines.count)
+        return try builder.finish(lineCount: lines.count, directory: directory)
     }
 
     /// Reads and parses a script file.
@@ -63,9 +66,11 @@ public enum CallScriptParser {
     ///
     /// - Parameter url: A file URL; error messages use its path as given (relative stays relative).
     /// - Throws: ``CallScriptError``.
-    public static func parse(contentsOf url: URL) throws(CallScriptError) -> CallScriptFile {
+    public static func parse(
+        contentsOf url: URL, directory: (String) -> RegisteredCallee? = { _ in nil }
+    ) throws(CallScriptError) -> CallScriptFile {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
-        return try self.parse(bytes: try self.readBytes(of: url, name: name), file: name)
+        return try self.parse(bytes: try self.readBytes(of: url, name: name), file: name, directory: directory)
     }
 
     /// Parses a script from raw bytes, as read from a file: what `parse(contentsOf:)` does after
@@ -78,7 +83,9 @@ public enum CallScriptParser {
     ///   - bytes: The file's content.
     ///   - file: The path or name to put in error messages.
     /// - Throws: ``CallScriptError``.
-    public static func parse(bytes: [UInt8], file: String) throws(CallScriptError) -> CallScriptFile {
+    public static func parse(
+        bytes: [UInt8], file: String, directory: (String) -> RegisteredCallee? = { _ in nil }
+    ) throws(CallScriptError) -> CallScriptFile {
         guard bytes.count <= self.maximumFileBytes else {
             throw CallScriptError(file: file, line: nil, message: self.tooLargeMessage)
         }
@@ -90,8 +97,11 @@ public enum CallScriptParser {
                 : "bytes that are not valid UTF-8 (at byte \(offset + 1) of the file): a call script is UTF-8 text"
             throw CallScriptError(file: file, line: line, message: message)
         }
-        return try self.parse(String(decoding: bytes, as: UTF8.self), file: file)
+        return try self.parse(String(decoding: bytes, as: UTF8.self), file: file, directory: directory)
     }
+
+    /// The `user@domain` shape check, for the `.signin` parser.
+    static func looksLikeUserName(_ word: String) -> Bool { Builder.isUserName(word) }
 
     static let tooLargeMessage = "the file is larger than 1 MiB (1,048,576 bytes); a call script is a short text file"
 }
@@ -100,28 +110,21 @@ public enum CallScriptParser {
 
 extension CallScriptParser {
     /// Reads at most one byte more than the limit, so a huge file (or `/dev/zero`) is refused
-    /// by its size without being read.
-    private static func readBytes(of url: URL, name: String) throws(CallScriptError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+    /// by its size without being read; a FIFO, a device or a directory is refused at once,
+    /// never waited on (SPEC §13).
+    static func readBytes(of url: URL, name: String) throws(CallScriptError) -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: url.path) else {
             throw CallScriptError(file: name, line: nil, message: "no such file")
         }
-        guard !isDirectory.boolValue else {
-            throw CallScriptError(file: name, line: nil, message: "is a directory, not a call script")
-        }
-        let data: Data?
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: self.maximumFileBytes + 1)
-        } catch {
-            throw CallScriptError(file: name, line: nil, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        let bytes = [UInt8](data ?? Data())
-        guard bytes.count <= self.maximumFileBytes else {
+            return try RegularFile.contents(ofPath: url.path, limit: self.maximumFileBytes)
+        } catch .tooLarge {
             throw CallScriptError(file: name, line: nil, message: self.tooLargeMessage)
+        } catch .notRegular(let kind) {
+            throw CallScriptError(file: name, line: nil, message: "is \(kind.description), not a call script")
+        } catch {
+            throw CallScriptError(file: name, line: nil, message: "cannot read the file: \(error.message)")
         }
-        return bytes
     }
 
     /// The offset of the first NUL byte or of the first byte that does not belong to well-formed
@@ -502,7 +505,7 @@ extension CallScriptParser {
 
         // MARK: The whole script
 
-        func finish(lineCount: Int) throws(CallScriptError) -> CallScriptFile {
+        func finish(lineCount: Int, directory: (String) -> RegisteredCallee?) throws(CallScriptError) -> CallScriptFile {
             guard self.sawContent else {
                 throw self.error(
                     1,
@@ -517,16 +520,23 @@ extension CallScriptParser {
                     "missing the 'user' line: name the user before the first action, e.g. user alice@contoso.com"
                 )
             }
-            guard let phone = self.phone, let phoneLine = self.headerLines[.phone] else {
+            // What the script leaves out comes from the users directory (SPEC §8.1); what it states wins.
+            let registered = directory(user)
+            guard let phone = self.phone ?? registered?.phone,
+                  let phoneLine = self.headerLines[.phone] ?? (registered == nil ? nil : userLine)
+            else {
                 throw self.error(
                     firstAction,
-                    "missing the 'phone' line: give the number to call before the first action, e.g. phone +1 425 555 0100"
+                    "missing the 'phone' line: give the number to call before the first action, e.g. phone +1 425 555 0100 (or register the user with ivr users add)"
                 )
             }
-            switch (self.method, self.pin) {
+            let method = self.headerLines[.method] == nil ? (registered?.method ?? self.method) : self.method
+            switch (method, self.pin) {
+            case (.pin, nil) where registered?.hasPIN == true:
+                break  // the engine checks the keyed entries against the directory's PIN hash
             case (.pin, nil):
                 throw self.error(
-                    self.headerLines[.method],
+                    self.headerLines[.method] ?? userLine,
                     "'method pin' needs a 'pin' line with the user's registered PIN (4–8 digits)"
                 )
             case (.standard, .some):
@@ -549,7 +559,7 @@ extension CallScriptParser {
                 userLine: userLine,
                 phone: phone,
                 phoneLine: phoneLine,
-                method: self.method,
+                method: method,
                 pin: self.pin,
                 language: self.language,
                 languageLine: self.headerLines[.language],

@@ -62,7 +62,9 @@ enum Container: Equatable {
 
         let start = Array(try reader.bytes(at: position, count: 12))
         if let impostor = Self.impostor(start) { return impostor }
-        if let header = MPEGFrameHeader(start) {
+        // A frame header counts only when frames chain from it, as a decoder needs to lock on:
+        // random bytes hold an isolated header-like pattern every few kilobytes.
+        if let header = MPEGFrameHeader(start), try Self.startsRun(&reader, at: position, first: header) {
             return .mpeg(firstFrame: position, junk: 0, layer: header.layer)
         }
         // Not a frame where one should be: look a little further for a real chain of frames, so the
@@ -102,7 +104,7 @@ enum Container: Equatable {
         while offset < end {
             let byte = try reader.bytes(at: offset, count: 1)
             if byte.first == 0xFF, let first = MPEGFrameHeader(try reader.bytes(at: offset, count: 4)),
-                try Self.chains(&reader, from: offset, first: first, count: 3)
+                try Self.chains(&reader, from: offset, first: first, count: Self.chainLength)
             {
                 return (offset, first.layer)
             }
@@ -110,6 +112,27 @@ enum Container: Equatable {
         }
         return nil
     }
+
+    /// Frames chain from `at` for `chainLength` frames, or until the end of the file (a very short
+    /// file, or a last frame cut short, which the scan then reports as a truncation).
+    private static func startsRun(
+        _ reader: inout WindowedReader, at: Int, first: MPEGFrameHeader
+    ) throws(AudioFileError) -> Bool {
+        var offset = at
+        var header = first
+        for _ in 0..<Self.chainLength {
+            guard let length = header.frameLength else { return true }  // free format: the scan says so
+            offset += length
+            if offset >= reader.fileSize { return true }
+            guard let next = MPEGFrameHeader(try reader.bytes(at: offset, count: 4)), next.isCompatible(with: first)
+            else { return false }
+            header = next
+        }
+        return true
+    }
+
+    /// How many frames must follow a first header for it to open an MP3.
+    static let chainLength = 3
 
     private static func chains(
         _ reader: inout WindowedReader, from: Int, first: MPEGFrameHeader, count: Int

@@ -16,6 +16,8 @@ enum GreetingProblem: Error, Equatable, Sendable {
     case unrecognised
     /// A RIFF/WAVE file whose codec is not PCM, float, A-law or µ-law.
     case unsupportedWAVCodec(String)
+    /// A `WAVE_FORMAT_EXTENSIBLE` file whose sub-format GUID is not PCM or float.
+    case unsupportedExtensibleSubFormat(String)
     /// A RIFF/WAVE file whose structure is broken (no fmt chunk, bad fields, …).
     case malformedWAV(String)
     /// The file ends before what its header or last frame announces.
@@ -54,6 +56,9 @@ enum GreetingProblem: Error, Equatable, Sendable {
             "The file is neither WAV nor MP3 audio."
         case .unsupportedWAVCodec(let codec):
             "The WAV file holds \(codec) audio; only PCM, floating-point, A-law and µ-law WAV files are accepted."
+        case .unsupportedExtensibleSubFormat(let name):
+            "The WAV file's extensible header names \(name) audio; only PCM and floating-point "
+                + "sub-formats are accepted in an extensible header."
         case .malformedWAV(let why):
             "The WAV file is damaged: \(why)."
         case .truncated(let why):

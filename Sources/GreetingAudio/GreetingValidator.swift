@@ -1,7 +1,7 @@
 /// Decides whether a file may be a custom greeting (SPEC §4).
 ///
 /// Order of work: the extension and the size are checked first (a file over the byte limit is
-/// never read), then the content is sniffed, then the audio is measured by decoding. Every
+/// only sniffed from its first bytes, never decoded), then the content is sniffed, then the audio is measured by decoding. Every
 /// problem found becomes one sentence in the report, so an admin sees all of them at once.
 public enum GreetingValidator {
     /// Validates the file at `path` against `limits`.
@@ -21,8 +21,11 @@ public enum GreetingValidator {
             return Self.report(path, format: nil, measurement: nil, size: 0, reasons: [.unreadable(error.message)] + reasons)
         }
         guard file.size <= limits.maxBytes else {
+            // Never decoded, but the first bytes still say what it is (at most 64 KiB are read).
+            var sniffer = WindowedReader(file: file)
+            let format = (try? Container.sniff(&sniffer))?.format
             return Self.report(
-                path, format: nil, measurement: nil, size: file.size,
+                path, format: format, measurement: nil, size: file.size,
                 reasons: [.tooLarge(size: file.size, limit: limits.maxBytes)] + reasons)
         }
 

@@ -1,9 +1,10 @@
-/// Measures an MP3 greeting twice and keeps the longer answer: our own scan of every frame
-/// header, and a libmpg123 gapless decode (in fixed 64 KiB input blocks, stopped at the limit).
+/// Measures an MP3 greeting: our own scan of every chained frame header gives the duration, and a
+/// libmpg123 decode (in fixed 64 KiB input blocks, stopped at the limit) proves the frames are audio.
 ///
-/// The scan catches what a decoder forgives (bytes before the first frame, a cut-off last frame)
-/// and sees the whole file even when decoding stops early; the decode proves the frames are audio
-/// and, because libmpg123 resynchronises over junk, finds frames the scan would call trailing bytes.
+/// The scan catches what a decoder forgives (bytes before the first frame, a cut-off last frame),
+/// sees the whole file even when decoding stops early, and resynchronises over junk as a decoder
+/// does, so real frames hidden behind a junk byte still count. It counts only chained frames, so a
+/// header-like pattern in random bytes, which libmpg123 would decode into a frame of noise, does not.
 ///
 /// libmpg123 runs with `MPG123_IGNORE_STREAMLENGTH`, so a Xing/Info frame count cannot cut its
 /// output short; with that flag it outputs every frame untrimmed, so we subtract the encoder delay
@@ -40,12 +41,15 @@ enum MP3Measurer {
         } catch {
             failure = "\(error)"
         }
-        let samples = max(decoded, scan.samples)
+        // The duration is what the chained frames hold; samples libmpg123 decoded from an isolated
+        // header-like pattern in junk are not audio (random bytes hold such patterns).
+        let samples = scan.samples
         if let failure {
             problems.append(.undecodable(failure))
-            return Measurement(seconds: samples > 0 ? Double(samples) / rate : nil, partial: true, problems: problems)
+            let reached = min(decoded, samples)
+            return Measurement(seconds: reached > 0 ? Double(reached) / rate : nil, partial: true, problems: problems)
         }
-        if samples == 0 {
+        if samples == 0 || decoded == 0 {
             problems.append(scan.audioFrames == 0 ? .noAudio : .undecodable("libmpg123 found no audio in the frames"))
             return Measurement(seconds: nil, problems: problems)
         }

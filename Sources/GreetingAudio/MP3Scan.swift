@@ -30,27 +30,49 @@ struct MP3Scan: Equatable {
     }
 
     /// Scans from `firstFrame` (which holds `first`) to the end of the file.
+    ///
+    /// Only chained frames count: a frame reached from the previous one, or — after bytes that are
+    /// not a frame, where a decoder would resynchronise — a header whose frame is followed by
+    /// another header exactly where it ends. An isolated byte pattern that merely looks like a
+    /// header (random data holds one every few kilobytes) adds nothing, while real frames hidden
+    /// behind junk are still counted, as a player would play them.
     static func scan(
         _ reader: inout WindowedReader, firstFrame: Int, first: MPEGFrameHeader
     ) throws(AudioFileError) -> MP3Scan {
         var scan = MP3Scan(first: first)
         var offset = firstFrame
         var isFirst = true
+        var chained = true  // `offset` is where a counted frame ended (or the first frame)
         let size = reader.fileSize
         while offset < size {
             let bytes = try reader.bytes(at: offset, count: 4)
             guard let header = MPEGFrameHeader(bytes), header.isCompatible(with: first) else {
                 // Not a frame: trailing bytes (ID3v1, APE tag, junk), unless it is the start of a cut-off header.
-                scan.truncated = bytes.count < 4 && Self.isHeaderPrefix(bytes, of: first)
-                break
+                if chained { scan.truncated = bytes.count < 4 && Self.isHeaderPrefix(bytes, of: first) }
+                chained = false
+                offset += 1
+                continue
             }
             guard let length = header.frameLength else {
-                scan.freeFormat = true
-                break
+                if chained {
+                    scan.freeFormat = true
+                    break
+                }
+                offset += 1
+                continue
             }
             guard offset + length <= size else {
-                scan.truncated = true
-                break
+                if chained { scan.truncated = true }
+                chained = false
+                offset += 1
+                continue
+            }
+            if !chained {
+                guard let next = MPEGFrameHeader(try reader.bytes(at: offset + length, count: 4)), next.isCompatible(with: first)
+                else {
+                    offset += 1
+                    continue
+                }
             }
             if isFirst, let tag = try Self.infoTag(&reader, frame: offset, header: header, length: length) {
                 scan.infoTag = tag
@@ -58,6 +80,8 @@ struct MP3Scan: Equatable {
                 scan.audioFrames += 1
             }
             isFirst = false
+            chained = true
+            scan.truncated = false
             offset += length
             scan.end = offset
         }

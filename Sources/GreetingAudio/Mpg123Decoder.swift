@@ -8,7 +8,7 @@ import CMpg123
 /// forged frame count cannot end decoding early, and resynchronisation is unlimited, so frames
 /// hidden behind junk are decoded too.
 final class Mpg123Decoder {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private var channels = 1
     private var bytesPerSample = 2
 

@@ -84,19 +84,24 @@ struct WAVLayout: Equatable {
         guard body.count >= 16 else { return .failure(.malformedWAV("its fmt chunk is too short")) }
         func u16(_ at: Int) -> Int { Int(body[at]) | Int(body[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        var tag = u16(0)
+        let tag = u16(0)
         let channels = u16(2), rate = u32(4), align = u16(12), bits = u16(14)
-        if tag == 0xFFFE {  // WAVE_FORMAT_EXTENSIBLE: the real tag opens the sub-format GUID
-            guard body.count >= 40 else { return .failure(.malformedWAV("its extensible fmt chunk is too short")) }
-            tag = u16(24)
-        }
         let codec: Codec
-        switch tag {
-        case 0x0001: codec = .pcm
-        case 0x0003: codec = .float
-        case 0x0006: codec = .aLaw
-        case 0x0007: codec = .muLaw
-        default: return .failure(.unsupportedWAVCodec(Self.codecName(tag)))
+        if tag == 0xFFFE {  // WAVE_FORMAT_EXTENSIBLE: the sub-format GUID names the codec
+            guard declared >= 40, body.count >= 40 else { return .failure(.malformedWAV("its extensible fmt chunk is too short")) }
+            switch ExtensibleSubFormat(guid: Array(body[24..<40])) {
+            case .pcm: codec = .pcm
+            case .float: codec = .float
+            case let other: return .failure(.unsupportedExtensibleSubFormat(other.name))
+            }
+        } else {
+            switch tag {
+            case 0x0001: codec = .pcm
+            case 0x0003: codec = .float
+            case 0x0006: codec = .aLaw
+            case 0x0007: codec = .muLaw
+            default: return .failure(.unsupportedWAVCodec(Self.codecName(tag)))
+            }
         }
         guard channels >= 1, channels <= 64 else {
             return .failure(.malformedWAV("it declares \(channels) channels"))
@@ -120,7 +125,11 @@ struct WAVLayout: Equatable {
     /// A name for codecs people actually meet, else the hexadecimal tag.
     static func codecName(_ tag: Int) -> String {
         switch tag {
+        case 0x0001: "PCM"
         case 0x0002: "Microsoft ADPCM"
+        case 0x0003: "floating-point"
+        case 0x0006: "A-law"
+        case 0x0007: "µ-law"
         case 0x0011: "IMA ADPCM"
         case 0x0031: "GSM 6.10"
         case 0x0040, 0x0064: "G.721 ADPCM"

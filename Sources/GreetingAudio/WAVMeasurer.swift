@@ -32,7 +32,9 @@ enum WAVMeasurer {
             SF_FORMAT_PCM_U8, SF_FORMAT_PCM_16, SF_FORMAT_PCM_24, SF_FORMAT_PCM_32,
             SF_FORMAT_FLOAT, SF_FORMAT_DOUBLE, SF_FORMAT_ALAW, SF_FORMAT_ULAW,
         ]
-        guard Int(info.format) & SF_FORMAT_TYPEMASK == SF_FORMAT_WAV,
+        // libsndfile calls an extensible header SF_FORMAT_WAVEX; the codec was already checked from its GUID.
+        let container = Int(info.format) & SF_FORMAT_TYPEMASK
+        guard container == SF_FORMAT_WAV || container == SF_FORMAT_WAVEX,
             accepted.contains(subtype), Int(info.samplerate) == layout.sampleRate, Int(info.channels) == layout.channels
         else {
             return Measurement(

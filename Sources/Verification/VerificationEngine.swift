@@ -1,5 +1,6 @@
 import DefaultGreetings
 import Foundation
+import PromptAudio
 import VerificationStore
 import VoiceCall
 
@@ -31,6 +32,8 @@ public struct VerificationEngine: Sendable {
     let defaults: DefaultScripts
     let clock: @Sendable () -> Date
     let libraries: PromptLibraryCache
+    /// Finds espeak-ng the first time a prompt needs it (so commands that play nothing never run it).
+    let speakerSlot: PromptSpeakerSlot
 
     /// The reason recorded with the automatic block that follows a fraud report (SPEC §5).
     public static let fraudBlockReason = "Fraud alert: the user reported a verification call they did not start"
@@ -41,13 +44,17 @@ public struct VerificationEngine: Sendable {
 
     /// Parses the default scripts and opens the state directory once (creating and migrating it), so
     /// a broken state directory is reported here and not at the first call.
-    public init(stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        try self.init(stateDirectory: stateDirectory, clock: clock) { try VerificationStore(directory: stateDirectory) }
+    public init(
+        stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }, promptTiming: PromptTiming = .audioWhenInstalled
+    ) throws {
+        try self.init(stateDirectory: stateDirectory, clock: clock, promptTiming: promptTiming) {
+            try VerificationStore(directory: stateDirectory)
+        }
     }
 
     /// An engine over any ``StateStore``: `openStore` makes one connection per session.
     public init(
-        stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() },
+        stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }, promptTiming: PromptTiming = .audioWhenInstalled,
         openStore: @escaping @Sendable () throws -> any StateStore
     ) throws {
         self.stateDirectory = stateDirectory
@@ -55,6 +62,7 @@ public struct VerificationEngine: Sendable {
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock
         self.libraries = PromptLibraryCache()
+        self.speakerSlot = PromptSpeakerSlot(timing: promptTiming, stateDirectory: stateDirectory)
         _ = try openStore()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GreetingAudio
+import RegularFile
 import VerificationStore
 import VoiceCall
 
@@ -18,22 +19,18 @@ extension VerificationSession {
     /// replacing the previous greeting of that type and language.
     public func addGreeting(type: MessageType, language: LanguageTag, file path: String) throws -> GreetingUpload {
         let limits = GreetingLimits.standard
-        let snapshotDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("ivr-upload-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        UploadSnapshots.sweep()  // folders of uploads killed before they could remove their own
+        let snapshotDirectory = try UploadSnapshots.make()
         defer { try? FileManager.default.removeItem(at: snapshotDirectory) }
         let snapshot = snapshotDirectory.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)
 
         let checked: GreetingReport
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let size, size <= limits.maxBytes, let input = FileHandle(forReadingAtPath: path) {
-            let bytes = (try? input.read(upToCount: limits.maxBytes + 1)) ?? nil
-            try? input.close()
-            try (bytes ?? Data()).write(to: snapshot)
+        // A regular file only (a FIFO or a device is refused at once, never waited on).
+        if let bytes = try? RegularFile.contents(ofPath: path, limit: limits.maxBytes) {
+            try Data(bytes).write(to: snapshot)
             checked = GreetingValidator.validate(fileAt: snapshot.path, limits: limits)
         } else {
-            // Too large (refused by its size, unread) or unreadable: the validator says why.
+            // Too large (refused by its size, unread), not a regular file, or unreadable: the validator says why.
             checked = GreetingValidator.validate(fileAt: path, limits: limits)
         }
         // Report the admin's path, not the snapshot's.
@@ -52,7 +49,7 @@ extension VerificationSession {
     /// The greeting catalog, after sweeping files no row references (debris of an upload killed
     /// between its rename and its commit).
     public func greetings() throws -> [GreetingRecord] {
-        try store.sweepOrphans(now: now)
+        if !store.isReadOnly { try store.sweepOrphans(now: now) }  // a read-only state is only read
         return try store.greetings()
     }
 

@@ -5,7 +5,9 @@ import VoiceCall
 /// The outbox after an optional delivery run.
 public struct OutboxReport: Sendable {
     /// How many messages this run delivered; `nil` when none was attempted.
-    public var delivered: Int?
+    public var delivered: Int? { self.delivery?.delivered }
+    /// What the delivery run did; `nil` when none was attempted.
+    public var delivery: MailDeliverySummary?
     public var messages: [OutboxMessage]
 }
 
@@ -15,14 +17,14 @@ extension VerificationSession {
     ///
     /// - Throws: ``InvalidInput`` when `deliver` is asked but no delivery command is set.
     public func outbox(deliver: Bool) throws -> OutboxReport {
-        var delivered: Int?
+        var delivery: MailDeliverySummary?
         if deliver {
             let settings = try store.loadSettings()
             guard settings.notificationCommand != nil else {
                 throw InvalidInput("notifications.command", "is not set: nothing can deliver the queued mail")
             }
-            delivered = deliverQueuedMail(settings)
+            delivery = deliverMail(settings)
         }
-        return OutboxReport(delivered: delivered, messages: try store.outbox())
+        return OutboxReport(delivery: delivery, messages: try store.outbox())
     }
 }

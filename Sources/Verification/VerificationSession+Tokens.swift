@@ -151,7 +151,7 @@ extension VerificationSession {
 
     /// The key for sealing new secrets, created on first use — unless tokens are already stored,
     /// which means their key file went missing: making a new one would orphan them.
-    private func sealingKey() throws -> [UInt8] {
+    func sealingKey() throws -> [UInt8] {
         let file = secretKeyFile
         if let key = try file.load() { return key }
         guard try store.tokens(user: nil).isEmpty else { throw TokenError.keyFileMissing(path: file.url.path) }

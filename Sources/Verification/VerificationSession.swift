@@ -54,7 +54,7 @@ public final class VerificationSession {
     }
 
     /// Records what the call did in one transaction — the sign-in log line, the lockout counter,
-    /// a fraud block and the fraud mail — then hands queued mail to delivery.
+    /// a fraud block and the fraud mail (queued: the caller delivers it afterwards, `deliverMail`).
     ///
     /// Times come from the recording: each denial at its instant, and a fraud report's block and
     /// mail at the moment the report stood (not the call's start or its hang-up).
@@ -91,8 +91,7 @@ public final class VerificationSession {
                 return OutboxDraft(to: address, subject: mail.subject, body: mail.render(messageID: UUID().uuidString))
             }
         }
-        let recorded = try store.recordCall(record)
-        if !record.emails.isEmpty, call.settings.notificationCommand != nil { deliverQueuedMail(call.settings) }
+        let recorded = try store.recordCall(record)  // its mail is delivered afterwards, off the call's path: `deliverMail`
 
         let report = CallReport(
             file: "", user: request.user, number: request.maskedNumber, method: request.method, startedAt: start,
@@ -131,6 +130,7 @@ public final class VerificationSession {
         let key = PromptLibraryCache.Key(
             productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
         let defaults = engine.defaults
+        let speaker = engine.speaker
         return engine.libraries.library(for: key) { key in
             let customs = key.greetings.compactMap { record -> CustomGreetingRef? in
                 guard let tag = try? LanguageTag(record.language) else { return nil }
@@ -138,31 +138,18 @@ public final class VerificationSession {
                     type: record.type, language: tag, durationSeconds: record.durationSeconds, reference: record.fileName)
             }
             return PromptLibrary(
-                defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode)
+                defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode,
+                spoken: speaker)
         }
     }
 
     // MARK: Mail
 
     /// Hands every queued message to the delivery command; a failure leaves it queued with the
-    /// reason, to be retried by the next call or `ivr outbox --deliver`. Messages are claimed
-    /// first, so two processes delivering at once never send the same one twice.
+    /// reason, to be retried by the next run or `ivr outbox --deliver`. See `deliverMail`.
     /// - Returns: how many were delivered now.
     @discardableResult
     public func deliverQueuedMail(_ settings: Settings? = nil) -> Int {
-        guard let settings = settings ?? (try? store.loadSettings()), let command = settings.notificationCommand,
-              let pending = try? store.claimPendingMessages(at: now, leaseSeconds: 300)
-        else { return 0 }
-        let delivery = MailDelivery(command: command)
-        var delivered = 0
-        for message in pending {
-            do {
-                try delivery.deliver(message.body)
-                if (try? store.markSent(id: message.id, at: now)) == true { delivered += 1 }
-            } catch {
-                _ = try? store.markFailed(id: message.id, error: "\(error)")
-            }
-        }
-        return delivered
+        deliverMail(settings).delivered
     }
 }

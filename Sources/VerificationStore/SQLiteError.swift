@@ -18,9 +18,12 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether another connection held the lock for longer than the busy timeout.
     public var isBusy: Bool { self.code & 0xFF == SQLITE_BUSY || self.code & 0xFF == SQLITE_LOCKED }
 
+    /// What an admin reads: SQLite's message and code, never the statement (`sql` is kept for
+    /// debugging; printing it would show the schema to whoever reads the error).
     public var description: String {
-        var text = "database error \(self.code): \(self.message)"
-        if let sql { text += " (in: \(sql))" }
-        return text
+        "database error \(self.code): \(self.message)"
     }
+
+    /// The database or its directory cannot be written by this user (`SQLITE_READONLY`, any variant).
+    public var isReadOnly: Bool { self.code & 0xFF == SQLITE_READONLY }
 }

@@ -83,6 +83,88 @@ enum Schema {
         );
         CREATE INDEX oath_tokens_by_user ON oath_tokens (user);
         """,
+        // `ivr serve` (SPEC §16): API keys (only a hash of each secret) and the verifications
+        // asked for over HTTP, with their final report once they end.
+        """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('integrator', 'admin')),
+            secret_sha256 TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            revoked_at REAL
+        );
+        CREATE TABLE verifications (
+            id TEXT PRIMARY KEY,
+            key_id TEXT NOT NULL,
+            user TEXT NOT NULL COLLATE NOCASE,
+            number TEXT,
+            status TEXT NOT NULL CHECK (status IN ('queued', 'calling', 'completed', 'canceled')),
+            request TEXT NOT NULL,
+            callback_url TEXT,
+            report TEXT,
+            created_at REAL NOT NULL,
+            ended_at REAL
+        );
+        CREATE INDEX verifications_by_number ON verifications (number, created_at);
+        CREATE INDEX verifications_by_user ON verifications (user, created_at);
+        CREATE INDEX verifications_by_status ON verifications (status);
+        """,
+        // The sign-in around the call (SPEC §8): users directory, remembered browsers (hashed ids
+        // only), named locations, the SMS outbox (body sealed) and each sign-in's decision.
+        """
+        CREATE TABLE directory_users (
+            user TEXT PRIMARY KEY COLLATE NOCASE,
+            phone TEXT NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('standard', 'pin')),
+            language TEXT,
+            pin_hash TEXT,
+            has_app_password INTEGER NOT NULL DEFAULT 0,
+            persistent_browser_session INTEGER NOT NULL DEFAULT 0,
+            added_at REAL NOT NULL
+        );
+        CREATE TABLE remembered_browsers (
+            user TEXT NOT NULL COLLATE NOCASE,
+            browser_hash TEXT NOT NULL,
+            issued_at REAL NOT NULL,
+            until REAL NOT NULL,
+            revoked_at REAL,
+            PRIMARY KEY (user, browser_hash)
+        );
+        CREATE TABLE named_locations (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            ranges TEXT NOT NULL,
+            added_at REAL NOT NULL
+        );
+        CREATE TABLE sms_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at REAL NOT NULL,
+            user TEXT NOT NULL,
+            masked_number TEXT NOT NULL,
+            sealed_body TEXT NOT NULL,
+            code_hash TEXT NOT NULL,
+            expires_at REAL NOT NULL,
+            tries_left INTEGER NOT NULL,
+            used_at REAL
+        );
+        CREATE INDEX sms_outbox_by_user ON sms_outbox (user, id);
+        CREATE TABLE signin_details (
+            signin_id INTEGER PRIMARY KEY REFERENCES signins (id),
+            ip TEXT NOT NULL,
+            client TEXT NOT NULL,
+            result TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            bypass TEXT,
+            method TEXT,
+            kmsi TEXT,
+            kmsi_reason TEXT,
+            session TEXT,
+            error_code INTEGER,
+            remembered_until REAL,
+            steps TEXT NOT NULL,
+            with_call INTEGER NOT NULL DEFAULT 0
+        );
+        """,
     ]
 
     /// The schema version this code writes.

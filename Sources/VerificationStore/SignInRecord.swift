@@ -39,6 +39,12 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     public var result: CallResult
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
     public var detail: ResultDetail
+    /// What the sign-in pipeline decided around this attempt (SPEC §8.4), when it came from
+    /// `ivr signin`; `nil` for a plain call. The record's JSON then shows the sign-in's `result`,
+    /// `detail` and `method` (`interrupted`, the 50140 reason, `call`) with `bypass`, `kmsi` and
+    /// `errorCode` beside them; the embedded call's own words are in `signIn.call`, and the typed
+    /// fields above hold the call's (or, without a call, the nearest call vocabulary).
+    public var signIn: SignInOutcomeRecord? = nil
 
     public init(
         time: Date, user: String, maskedNumber: String, method: VerificationMethod.Name, callerID: String?,
@@ -58,7 +64,12 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// JSON names match `ivr call --json` (`callerId`), and every key is always present: `callerId`
     /// is an explicit `null` when no call was placed.
     private enum CodingKeys: String, CodingKey {
-        case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail
+        case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail, signIn
+    }
+
+    /// SPEC §8.4's log fields, written at the top of a sign-in's record only.
+    private enum SignInKeys: String, CodingKey {
+        case bypass, kmsi, errorCode
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,11 +77,22 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         try container.encode(time, forKey: .time)
         try container.encode(user, forKey: .user)
         try container.encode(maskedNumber, forKey: .maskedNumber)
-        try container.encode(method, forKey: .method)
         try container.encode(callerID, forKey: .callerID)
         try container.encode(language, forKey: .language)
         try container.encode(prompts, forKey: .prompts)
-        try container.encode(result, forKey: .result)
-        try container.encode(detail, forKey: .detail)
+        guard let signIn else {
+            try container.encode(method, forKey: .method)
+            try container.encode(result, forKey: .result)
+            try container.encode(detail, forKey: .detail)
+            return
+        }
+        try container.encode(signIn.method ?? "none", forKey: .method)
+        try container.encode(signIn.result, forKey: .result)
+        try container.encode(signIn.detail, forKey: .detail)
+        try container.encode(signIn, forKey: .signIn)
+        var top = encoder.container(keyedBy: SignInKeys.self)
+        try top.encode(signIn.bypass, forKey: .bypass)
+        try top.encode(signIn.kmsi, forKey: .kmsi)
+        try top.encode(signIn.errorCode, forKey: .errorCode)
     }
 }

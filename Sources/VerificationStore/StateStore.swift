@@ -11,10 +11,12 @@ import VoiceCall
 /// **Adding operations.** A capability that needs its own (tokens, sign-in) declares them in a
 /// protocol of its own beside its store extension (`TokenStore` in `TokenStore.swift`), conforms
 /// ``VerificationStore`` to it there, and adds it to the list `StateStore` refines.
-public protocol StateStore: TokenStore {
+public protocol StateStore: TokenStore, ServerStore, SignInStore {
     /// Runs `body` in one transaction: its operations commit together or not at all; nested calls
     /// become part of the outer one.
     func withTransaction<T>(_ body: () throws -> T) throws -> T
+    /// Whether this connection can only read (a state directory the process cannot write).
+    var isReadOnly: Bool { get }
 
     // MARK: Settings
     func loadSettings() throws -> Settings
@@ -33,6 +35,8 @@ public protocol StateStore: TokenStore {
     func unblock(user: UserName, reason: String, at time: Date, alsoAsOf earlier: Date?) throws -> Unblocked
     func blocks(at time: Date) throws -> [Block]
     func lockoutState(user: UserName, at time: Date) throws -> LockoutState
+    /// Lockouts in force at `time`, by user.
+    func lockouts(at time: Date) throws -> [Lockout]
     func signInLog(user: String?, limit: Int?) throws -> [SignInRecord]
 
     // MARK: Outbox
@@ -42,6 +46,8 @@ public protocol StateStore: TokenStore {
     func markSent(id: Int64, at time: Date) throws -> Bool
     @discardableResult
     func markFailed(id: Int64, error: String) throws -> Bool
+    /// Gives back claims a delivery run did not get to, so the next run takes them at once.
+    func releaseClaims(ids: [Int64]) throws
 
     // MARK: Greetings
     func greetings() throws -> [GreetingRecord]

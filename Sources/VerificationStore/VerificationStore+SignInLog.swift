@@ -9,7 +9,7 @@ extension VerificationStore {
     ///   - limit: only the most recent `limit` records (still oldest first); `nil` for all.
     public func signInLog(user: String? = nil, limit: Int? = nil) throws -> [SignInRecord] {
         var sql = """
-            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail FROM signins
+            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, id FROM signins
             """
         var values: [SQLiteValue] = []
         if let user {
@@ -22,6 +22,7 @@ extension VerificationStore {
             values.append(.int(max(0, limit)))
         }
         let decoder = JSONDecoder()
+        let outcomes = try self.signInOutcomes()
         let newestFirst = try self.db.query(sql, values) { row -> SignInRecord in
             let promptsJSON = row.text(6)
             let prompts: [SignInRecord.Prompt]
@@ -37,9 +38,17 @@ extension VerificationStore {
             else {
                 throw StoreError(.corruptData, "a sign-in record holds a method, language, result or detail this ivr does not know")
             }
-            return SignInRecord(
+            var record = SignInRecord(
                 time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: method,
                 callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
+            if let (outcome, withCall) = outcomes[row.int64(9)] {
+                // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
+                record.signIn = outcome
+                if withCall {
+                    record.signIn?.call = .init(result: result.id, detail: detail.rawValue, method: method.rawValue)
+                }
+            }
+            return record
         }
         return newestFirst.reversed()
     }

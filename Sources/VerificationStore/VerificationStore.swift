@@ -22,6 +22,8 @@ public final class VerificationStore {
     /// Where greeting audio lives: `<directory>/greetings`.
     public let greetingsDirectory: URL
     let db: SQLiteDatabase
+    /// Opened with `readOnly`: reads work, every change fails.
+    public let isReadOnly: Bool
     private var transactionDepth = 0
     private var inReadTransaction = false
 
@@ -35,11 +37,20 @@ public final class VerificationStore {
     ///
     /// - Throws: ``StoreError`` when the directory cannot be made or the schema is newer than this
     ///   code; ``SQLiteError`` when SQLite fails.
-    public init(directory: URL) throws {
+    ///
+    /// With `readOnly`, the existing database is only read (see `VerificationStore+ReadOnly.swift`):
+    /// nothing is created, converted or migrated, and every change fails.
+    public init(directory: URL, readOnly: Bool = false) throws {
         self.directory = directory.standardizedFileURL
         self.greetingsDirectory = self.directory.appendingPathComponent("greetings", isDirectory: true)
-        try Self.makeDirectory(self.directory)
+        self.isReadOnly = readOnly
         let path = self.directory.appendingPathComponent(Self.databaseFileName).path
+        if readOnly {
+            self.db = try Self.openForReading(path)
+            try self.checkReadableSchema()
+            return
+        }
+        try Self.makeDirectory(self.directory)
         self.db = try SQLiteDatabase(path: path)
         self.db.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds)
         try self.enableWAL()

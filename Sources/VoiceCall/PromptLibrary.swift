@@ -39,10 +39,12 @@ public struct PromptLibrary: Sendable {
         let customsByPrimary: [[String: [LanguageTag]]]
         /// The ordinals of the types that have at least one custom greeting.
         let customTypes: [Int]
+        /// Spoken durations of default prompts (SPEC §14); `nil`: estimates only.
+        let spoken: (any SpokenDurations)?
 
         init(
             defaults: DefaultScripts, productName: String, fraudCode: String, rendered: [LanguageTag: RenderedLanguage],
-            customs: [[LanguageTag: ResolvedPrompt]]
+            customs: [[LanguageTag: ResolvedPrompt]], spoken: (any SpokenDurations)?
         ) {
             self.defaults = defaults
             self.productName = productName
@@ -54,6 +56,7 @@ public struct PromptLibrary: Sendable {
             self.customs = customs
             self.customsByPrimary = customs.map { PromptLibrary.byPrimary($0.keys) }
             self.customTypes = customs.indices.filter { !customs[$0].isEmpty }
+            self.spoken = spoken
         }
     }
 
@@ -64,7 +67,12 @@ public struct PromptLibrary: Sendable {
     ///   - productName: the `product-name` setting (`DefaultScripts.defaultProductName` lets every
     ///     language speak its own translation).
     ///   - fraudCode: the configured fraud code, spoken by the default fraud greetings.
-    public init(defaults: DefaultScripts, customGreetings: [CustomGreetingRef], productName: String, fraudCode: String) {
+    ///   - spoken: when given, a default prompt lasts as long as its spoken audio (looked up when a
+    ///     resolver resolves it, so only the prompts a call uses are ever rendered); else the estimate.
+    public init(
+        defaults: DefaultScripts, customGreetings: [CustomGreetingRef], productName: String, fraudCode: String,
+        spoken: (any SpokenDurations)? = nil
+    ) {
         var rendered: [LanguageTag: RenderedLanguage] = [:]
         for (tag, script) in defaults.scripts {
             let prompts = MessageType.allCases.map { type in
@@ -82,7 +90,8 @@ public struct PromptLibrary: Sendable {
                 type: greeting.type, language: greeting.language, source: .custom, text: nil,
                 durationSeconds: greeting.durationSeconds, customReference: greeting.reference)
         }
-        self.storage = Storage(defaults: defaults, productName: productName, fraudCode: fraudCode, rendered: rendered, customs: customs)
+        self.storage = Storage(
+            defaults: defaults, productName: productName, fraudCode: fraudCode, rendered: rendered, customs: customs, spoken: spoken)
     }
 
     init(storage: Storage) {

@@ -7,14 +7,19 @@ public struct ResolvedPrompt: Sendable, Equatable {
     public let source: PromptSource
     /// The rendered default text; `nil` for a custom greeting.
     public let text: String?
-    /// Custom: the greeting's decoded duration. Default: `SpeechDuration.estimate` of `text`.
+    /// Custom: the greeting's decoded duration. Default: its spoken audio's duration when a
+    /// synthesizer is installed, else `SpeechDuration.estimate` of `text` (SPEC §14).
     public let durationSeconds: Double
     /// The store's reference to the custom greeting's audio; `nil` for a default prompt.
     public let customReference: String?
+    /// Whether `durationSeconds` is the audio's length or the estimate (`ivr prompts --json`).
+    public let durationSource: DurationSource
 
+    /// - Parameter durationSource: `nil` means a custom greeting's is `.audio` and a default
+    ///   prompt's `.estimate`.
     public init(
         type: MessageType, language: LanguageTag, source: PromptSource, text: String?, durationSeconds: Double,
-        customReference: String?
+        customReference: String?, durationSource: DurationSource? = nil
     ) {
         self.type = type
         self.language = language
@@ -22,6 +27,7 @@ public struct ResolvedPrompt: Sendable, Equatable {
         self.text = text
         self.durationSeconds = durationSeconds
         self.customReference = customReference
+        self.durationSource = durationSource ?? (source == .custom ? .audio : .estimate)
     }
 }
 
@@ -73,6 +79,10 @@ public struct PromptResolver: Sendable {
     /// - Parameter extension: for *Extension prompt before digits*, the extension being dialled,
     ///   spoken key by key; ignored for other types and for a custom greeting.
     public func resolve(_ type: MessageType, extension ext: String? = nil) -> ResolvedPrompt {
+        self.resolveText(type, extension: ext).timed(by: self.storage.spoken)
+    }
+
+    private func resolveText(_ type: MessageType, extension ext: String?) -> ResolvedPrompt {
         for prompt in self.overrides where prompt.type == type { return prompt }
         if type == .extensionPromptBeforeDigits, let ext, !ext.isEmpty {
             let script = self.language.script

@@ -78,7 +78,10 @@ public struct SettingKey: Sendable, Hashable, CustomStringConvertible {
         .field("call.inter-digit-timeout", \.interDigitTimeout, stored: "interDigitTimeout", .integer(1...30, unit: "seconds")),
         .field("call.attempts", \.attempts, stored: "attempts", .integer(1...10)),
         .field("call.max-digits", \.maxDigits, stored: "maxDigits", .integer(1...32)),
-    ]
+        .field("api.callback-hosts", \.apiCallbackHosts, stored: "apiCallbackHosts", .hostList),
+        .field("throttle.calls-per-number", \.throttleCallsPerNumber, stored: "throttleCallsPerNumber", .integer(1...1000)),
+        .field("throttle.calls-per-user", \.throttleCallsPerUser, stored: "throttleCallsPerUser", .integer(1...1000)),
+    ] + signInKeys
 
     private static let byName: [String: SettingKey] = Dictionary(
         uniqueKeysWithValues: allCases.map { ($0.name, $0) })

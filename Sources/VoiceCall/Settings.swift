@@ -34,6 +34,27 @@ public struct Settings: Sendable, Equatable, Codable {
     public var attempts: Int = 3
     /// The longest entry, in keys; a longer one is invalid at once.
     public var maxDigits: Int = 32
+    /// Hosts `ivr serve` may send callbacks to (`host`, `host:port`, `[v6]:port`); empty means none.
+    public var apiCallbackHosts: [String] = []
+    /// Verifications one number may get in 5 minutes over the HTTP API (toll fraud).
+    public var throttleCallsPerNumber: Int = 5
+    /// Verifications one user may get in 5 minutes over the HTTP API.
+    public var throttleCallsPerUser: Int = 10
+    // The sign-in around the call (SPEC §8.5); checked by the SignIn module's rules.
+    /// Trusted IPv4 ranges in CIDR, already checked (`trusted-ips.ranges`).
+    public var trustedIPRanges: [String] = []
+    /// On-premises mode: private ranges may be trusted (`trusted-ips.allow-private`).
+    public var trustedIPsAllowPrivate: Bool = false
+    /// The AD FS inside-corporate-network claim skips MFA (`trusted-ips.federated-intranet`).
+    public var trustedIPsFederatedIntranet: Bool = false
+    public var methodCall: Bool = true
+    public var methodText: Bool = true
+    public var methodAppNotification: Bool = true
+    public var methodAppCode: Bool = true
+    public var rememberMFAEnabled: Bool = false
+    public var rememberMFADays: Int = 90
+    /// Whether *Stay signed in?* may be shown (`kmsi.show`).
+    public var kmsiShow: Bool = true
 
     /// The default product name (SPEC §3).
     public static let defaultProductName = "the sign-in verification system"
@@ -92,7 +113,14 @@ public struct Settings: Sendable, Equatable, Codable {
 
     /// Sets one key from its CLI text with everything parsing needs in `context`.
     public mutating func set(_ key: String, to value: String, context: SettingContext) throws(SettingsError) {
-        guard let settingKey = SettingKey(rawValue: key) else { throw .unknownKey(key) }
+        guard let settingKey = SettingKey(rawValue: key) else {
+            if let refusal = SettingKey.retired[key] {
+                throw SettingsError(code: .invalidValue, key: key, message: "\(key): \(refusal)")
+            }
+            throw .unknownKey(key)
+        }
+        // Trimming must not hide a line break: a value is one line (a caller ID goes into headers).
+        if value.contains(where: \.isNewline) { throw .invalid(settingKey, value, reason: "a value cannot contain a line break") }
         let text = value.trimmingWhitespace()
         var copy = self
         do {

@@ -9,8 +9,10 @@ struct Arguments {
     private(set) var flags: Set<String> = []
 
     /// Options that take a value; everything else starting with `--` is a flag.
-    static let valued: Set<String> = ["state", "type", "language", "reason", "user", "limit", "errors", "code", "at"]
-    static let knownFlags: Set<String> = ["json", "help", "deliver"]
+    static let valued: Set<String> = Set(["state", "type", "language", "reason", "user", "limit", "errors", "code", "at",
+                                      "out", "audio", "listen", "tls-cert", "tls-key", "role", "name"])
+        .union(["phone", "method", "trusted"])  // users add, locations add
+    static let knownFlags: Set<String> = ["json", "help", "deliver", "version"]
 
     init(_ arguments: [String]) throws(CLIError) {
         var index = 0
@@ -18,7 +20,7 @@ struct Arguments {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
-            if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
+            if optionsEnded || !argument.hasPrefix("-") || argument == "-" || Self.isSettingValue(after: words) {
                 words.append(argument)
                 continue
             }
@@ -45,6 +47,12 @@ struct Arguments {
                 throw .usage("unknown option '--\(name)'")
             }
         }
+    }
+
+    /// SPEC §10: after `settings set KEY` the next word is the value even when it starts with `-`
+    /// (`ivr settings set lockout.denials -1` is a range error, not an unknown option).
+    private static func isSettingValue(after words: [String]) -> Bool {
+        words.count == 3 && words[0] == "settings" && words[1] == "set"
     }
 
     var json: Bool { flags.contains("json") }

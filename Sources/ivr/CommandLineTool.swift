@@ -6,10 +6,12 @@ enum CommandLineTool {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             var args = try Arguments(arguments)
-            guard let command = args.next(), !args.flags.contains("help") || command == "help" else {
+            if args.flags.contains("version") { Output.line(Version.line); return 0 }
+            guard let command = args.next() else {
                 Output.line(HelpText.usage)
                 return args.flags.contains("help") ? 0 : 2
             }
+            if command == "help" || args.flags.contains("help") { return HelpText.show(command == "help" ? args.next() : command) }
             return try dispatch(command, &args)
         } catch let error as CLIError {
             Output.error(error.message)
@@ -33,9 +35,13 @@ enum CommandLineTool {
         case "log": return try LogCommand.run(&args)
         case "outbox": return try OutboxCommand.run(&args)
         case "prompts": return try PromptsCommand.run(&args)
+        case "signin": return try SignInCommand.run(&args)
+        case "locations": return try LocationsCommand.run(&args)
         case "tokens": return try TokensCommand.run(&args)
+        case "serve": return try ServeCommand.run(&args)
+        case "keys": return try KeysCommand.run(&args)
         default:
-            throw CLIError.usage("unknown command '\(command)'")
+            throw CLIError.usage("unknown command '\(command)'" + CommandHelp.suggestion(for: command))
         }
     }
 }

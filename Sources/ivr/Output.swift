@@ -3,13 +3,21 @@ import VoiceCall
 
 /// Where the CLI writes: results to standard output, errors to standard error. JSON is one
 /// compact object per line (JSON Lines) with sorted keys, so output is stable byte for byte.
+///
+/// A write that fails (a full disk, a pipe whose reader is gone while SIGPIPE is ignored) ends
+/// the process at once with exit 1 and one line on standard error (SPEC §13): nothing more can
+/// reach the reader, and every call already run was recorded before its report was printed.
+/// (With SIGPIPE at its default, a closed pipe ends the process by that signal, as for any tool.)
 enum Output {
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        if case .failure(let code) = StandardStream.output.write(text + "\n") {
+            _ = StandardStream.error.write("ivr: cannot write to standard output: \(String(cString: strerror(code)))\n")
+            exit(1)
+        }
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("ivr: " + text + "\n").utf8))
+        _ = StandardStream.error.write("ivr: " + text + "\n")  // nowhere left to report a failure
     }
 
     static func json<T: Encodable>(_ value: T) {

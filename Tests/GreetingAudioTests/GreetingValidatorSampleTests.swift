@@ -14,6 +14,9 @@ import Testing
             ("accepted/alaw-2s.wav", .wav, 2.0),
             ("accepted/float-1s.wav", .wav, 1.0),
             ("accepted/trailing-junk.mp3", .mp3, 5.72975),
+            ("accepted/sox-24bit-extensible.wav", .wav, 2.0),
+            ("accepted/ffmpeg-pcm24-stereo-48k-extensible.wav", .wav, 0.5),
+            ("accepted/ffmpeg-float-extensible.wav", .wav, 1.0),
         ])
     func accepted(sample: String, format: AudioFormat, seconds: Double) throws {
         let report = GreetingValidator.validate(fileAt: GreetingFixtures.sample(sample))
@@ -46,6 +49,8 @@ import Testing
             ("rejected/layer2.mp3", "MPEG Layer II"),
             ("rejected/mp3-in-riff.wav", "MP3 (MPEG Layer III inside a WAV container)"),
             ("rejected/ima-adpcm.wav", "IMA ADPCM"),
+            ("rejected/extensible-adpcm.wav", "extensible header names Microsoft ADPCM audio"),
+            ("rejected/random-fake-syncs.mp3", "neither WAV nor MP3"),
             ("rejected/junk-before-frames.mp3", "5 bytes of unknown data before the first MP3 frame"),
         ])
     func rejected(sample: String, reason: String) {

@@ -33,7 +33,8 @@ import Testing
         let overReport = GreetingValidator.validate(fileAt: try GreetingFixtures.write(Array(over.dropLast()), named: "over.wav"))
         #expect(overReport.sizeBytes == 1_048_577)
         #expect(overReport.reasons == ["The file is 1048577 bytes; a greeting may be at most 1048576 bytes."])
-        #expect(overReport.format == nil)  // refused before the content is even sniffed
+        #expect(overReport.format == .wav)  // sniffed from the first bytes, never decoded
+        #expect(overReport.durationSeconds == nil)
     }
 
     @Test("a 1 GiB file is refused by its size without being read")

@@ -8,6 +8,9 @@ struct WAVBuilder {
     var declaredDataSize: UInt32?
     /// Chunks placed between `fmt ` and `data` (id, body).
     var extraChunks: [(String, [UInt8])] = []
+    /// When set, the fmt chunk is `WAVE_FORMAT_EXTENSIBLE` (0xFFFE) with this 16-byte sub-format
+    /// GUID; `formatTag` is then ignored.
+    var subFormat: [UInt8]?
 
     var blockAlign: Int { Int(self.channels) * Int(self.bitsPerSample) / 8 }
 
@@ -26,8 +29,12 @@ struct WAVBuilder {
     func bytes(data: [UInt8], trailing: [UInt8] = []) -> [UInt8] {
         var out: [UInt8] = []
         var fmt: [UInt8] = []
-        fmt += le16(self.formatTag) + le16(self.channels) + le32(self.sampleRate)
+        fmt += le16(self.subFormat == nil ? self.formatTag : 0xFFFE) + le16(self.channels) + le32(self.sampleRate)
         fmt += le32(self.sampleRate * UInt32(self.blockAlign)) + le16(UInt16(self.blockAlign)) + le16(self.bitsPerSample)
+        if let guid = self.subFormat {
+            // cbSize 22, valid bits, channel mask (front left / right by count), the GUID.
+            fmt += le16(22) + le16(self.bitsPerSample) + le32(self.channels == 1 ? 0x4 : 0x3) + guid
+        }
         var chunks: [UInt8] = Array("WAVE".utf8)
         chunks += Array("fmt ".utf8) + le32(UInt32(fmt.count)) + fmt
         for (id, body) in self.extraChunks {
@@ -40,6 +47,13 @@ struct WAVBuilder {
 
     /// Total file size of a WAV built by `bytes(frames:)` with no extra chunks.
     static let headerSize = 44
+}
+
+extension WAVBuilder {
+    /// The sub-format GUID `{tag}-0000-0010-8000-00AA00389B71` that Microsoft defines for a format tag.
+    static func subFormat(tag: UInt16) -> [UInt8] {
+        le16(tag) + [0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38, 0x9B, 0x71]
+    }
 }
 
 private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }

@@ -11,9 +11,12 @@ struct ServiceFixture {
     /// A connection of the test's own to the same state directory, to look at what was written.
     let store: VerificationStore
 
-    init() throws {
+    /// - Parameter promptTiming: `.estimate` for a test that pins times computed from the
+    ///   words-per-minute estimate; by default prompts last their espeak-ng audio (SPEC §14).
+    init(promptTiming: PromptTiming = .audioWhenInstalled) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ivr-service-\(UUID().uuidString)")
-        engine = try VerificationEngine(stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+        engine = try VerificationEngine(
+            stateDirectory: directory, clock: { Date(timeIntervalSince1970: 1_800_000_000) }, promptTiming: promptTiming)
         service = try engine.session()
         store = try VerificationStore(directory: directory)
     }

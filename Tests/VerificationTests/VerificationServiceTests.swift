@@ -120,6 +120,7 @@ struct VerificationServiceTests {
             $0.notificationCommand = "exit 3"
         }
         _ = try fixture.call("user eve@contoso.com\nphone +14255550100\nat 2026-11-25T10:00:00Z", "answer\npress 0#")
+        #expect(fixture.service.deliverQueuedMail() == 0)  // delivery runs after the call, not inside it
         #expect(try fixture.store.pendingMessages().count == 1)
         #expect(try fixture.store.outbox().first?.lastError?.contains("status 3") == true)
 

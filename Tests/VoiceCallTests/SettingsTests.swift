@@ -26,6 +26,10 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
             "fraud.allow", "fraud.auto-block", "fraud.code", "lockout.denials", "lockout.reset-minutes",
             "lockout.unblock-minutes", "caller-id", "notifications.emails", "notifications.command", "product-name",
             "call.ring-timeout", "call.response-timeout", "call.inter-digit-timeout", "call.attempts", "call.max-digits",
+            "api.callback-hosts", "throttle.calls-per-number", "throttle.calls-per-user",
+            "trusted-ips.allow-private", "trusted-ips.ranges", "trusted-ips.federated-intranet", "methods.call",
+            "methods.text", "methods.app-notification", "methods.app-code", "remember-mfa.enabled", "remember-mfa.days",
+            "kmsi.show",
         ])
     }
 
@@ -52,6 +56,10 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
         ("call.inter-digit-timeout", "1", "1"), ("call.inter-digit-timeout", "30", "30"),
         ("call.attempts", "1", "1"), ("call.attempts", "10", "10"),
         ("call.max-digits", "1", "1"), ("call.max-digits", "32", "32"),
+        ("api.callback-hosts", "none", "none"), ("api.callback-hosts", "IDP.Contoso.com", "idp.contoso.com"),
+        ("api.callback-hosts", "idp.contoso.com:8443, 10.0.0.5,[::1]:9000", "idp.contoso.com:8443,10.0.0.5,[::1]:9000"),
+        ("throttle.calls-per-number", "1", "1"), ("throttle.calls-per-number", "1000", "1000"),
+        ("throttle.calls-per-user", "1", "1"), ("throttle.calls-per-user", "1000", "1000"),
     ]
 
     @Test(arguments: accepted)
@@ -83,6 +91,11 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
         ("call.inter-digit-timeout", "0"), ("call.inter-digit-timeout", "31"),
         ("call.attempts", "0"), ("call.attempts", "11"),
         ("call.max-digits", "0"), ("call.max-digits", "33"),
+        ("api.callback-hosts", "http://idp.contoso.com"), ("api.callback-hosts", "idp.contoso.com:0"),
+        ("api.callback-hosts", "idp.contoso.com:70000"), ("api.callback-hosts", "a,,b"), ("api.callback-hosts", "bad_host"),
+        ("api.callback-hosts", "-x.org"), ("api.callback-hosts", "[::1"), ("api.callback-hosts", "x.org\nevil"),
+        ("throttle.calls-per-number", "0"), ("throttle.calls-per-number", "1001"),
+        ("throttle.calls-per-user", "0"), ("throttle.calls-per-user", "1001"),
     ]
 
     @Test(arguments: refused)

@@ -147,3 +147,57 @@ struct FraudNotificationTests {
         }
     }
 }
+
+/// Issue 12: `outbox --deliver` says what it did and fails when a delivery failed; a call's mail
+/// goes out after its report is printed, and a failure is said on standard error.
+@Suite("mail delivery reports")
+struct MailDeliveryReportTests {
+    @Test("outbox --deliver prints a summary and exits 1 when a delivery failed, 0 when all went out")
+    func deliverSummary() throws {
+        let dir = try TemporaryDirectory()
+        let state = dir.url.appendingPathComponent("state")
+        let failing = try dir.writeExecutable("#!/bin/sh\ncat >/dev/null\necho 'relay refused' >&2\nexit 1\n", to: "refuse.sh")
+        #expect(try FraudNotificationTests.queueFraudMail(to: "a@example.com,b@example.com", in: dir, state: state) == 2)
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", failing.path], state: state).exitCode == 0)
+        let failed = IVRProcess.run(["outbox", "--deliver"], state: state)
+        #expect(failed.exitCode == 1)
+        #expect(failed.stdout.contains("Delivered 0 of 2 queued messages; 2 failed"), "\(failed.stdout)")
+        #expect(failed.stderr.contains("relay refused"), "\(failed.stderr)")
+
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", "cat >/dev/null"], state: state).exitCode == 0)
+        let sent = IVRProcess.run(["outbox", "--deliver"], state: state)
+        #expect(sent.exitCode == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains("Delivered 2 of 2 queued messages."), "\(sent.stdout)")
+    }
+
+    @Test("a call's mail is delivered after its report is printed; a failed delivery is said on stderr")
+    func callMail() throws {
+        let dir = try TemporaryDirectory()
+        let state = dir.url.appendingPathComponent("state")
+        let out = dir.url.appendingPathComponent("out")
+        let mailbox = dir.url.appendingPathComponent("mailbox")
+        // The delivery command accepts the mail only when the call's report is already on stdout.
+        let command = "grep -q fraud_reported '\(out.path)' && cat > '\(mailbox.path)'"
+        #expect(IVRProcess.run(["settings", "set", "notifications.emails", "soc@example.com"], state: state).exitCode == 0)
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", command], state: state).exitCode == 0)
+        let script = try CallScriptText.fraud("mallory@contoso.com", at: "2026-11-25T10:00:00Z").write(in: dir.url, as: "fraud")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        let process = Process()
+        process.executableURL = IVRProcess.executable
+        process.arguments = ["--state", state.path, "--json", "call", script.path]
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: mailbox.path), "the mail went out before the report was printed")
+
+        // A relay that refuses: the call still succeeds, and says the mail is waiting.
+        #expect(IVRProcess.run(["users", "unblock", "mallory@contoso.com", "--reason", "test"], state: state).exitCode == 0)
+        #expect(IVRProcess.run(["settings", "set", "notifications.command", "exit 3"], state: state).exitCode == 0)
+        let ran = IVRProcess.run(["--json", "call", script.path], state: state)
+        #expect(ran.exitCode == 0)
+        #expect(ran.stderr.contains("not delivered to soc@example.com"), "\(ran.stderr)")
+        #expect(ran.stderr.contains("ivr outbox --deliver"), "\(ran.stderr)")
+    }
+}

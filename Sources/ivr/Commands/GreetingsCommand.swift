@@ -53,7 +53,7 @@ enum GreetingsCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "greetings list")
         try args.noMoreWords(in: "greetings list")
-        let records = try StateDirectory.session(args).greetings()
+        let records = try StateDirectory.readingSession(args).greetings()
         if args.json {
             records.forEach { Output.json($0) }
         } else if records.isEmpty {

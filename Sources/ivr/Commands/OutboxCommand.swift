@@ -8,7 +8,9 @@ enum OutboxCommand {
     static func run(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly(["deliver"], in: "outbox")
         try args.noMoreWords(in: "outbox")
-        let messages = try StateDirectory.session(args).outbox(deliver: args.flags.contains("deliver")).messages
+        let report = try StateDirectory.session(args).outbox(deliver: args.flags.contains("deliver"))
+        report.delivery.map { MailReport.afterDelivery($0, json: args.json) }
+        let messages = report.messages
         if args.json {
             messages.forEach { Output.json($0) }
         } else if messages.isEmpty {
@@ -20,6 +22,6 @@ enum OutboxCommand {
             }
             Output.table([["ID", "STATUS", "QUEUED", "TO", "SUBJECT", ""]] + rows).forEach(Output.line)
         }
-        return 0
+        return report.delivery?.succeeded == false ? 1 : 0
     }
 }

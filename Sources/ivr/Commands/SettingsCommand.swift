@@ -17,7 +17,7 @@ enum SettingsCommand {
     private static func show(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "settings show")
         try args.noMoreWords(in: "settings show")
-        let settings = try StateDirectory.session(args).settings()
+        let settings = try StateDirectory.readingSession(args).settings()
         if args.json {
             var object: [String: String] = [:]
             for key in SettingKey.allCases { object[key.name] = settings.value(of: key) }
@@ -45,6 +45,7 @@ enum SettingsCommand {
             let list = change.staleFraudGreetings.map { "\($0.type.id) (\($0.language))" }.joined(separator: ", ")
             Output.error("warning: custom fraud greetings still speak the old code; re-record them: \(list)")
         }
+        if let advice = SettingKey.advisory(after: change.key, value: change.shown) { Output.error("warning: \(advice)") }
         if args.json { Output.json([change.key: change.shown]) } else { Output.line("\(change.key) = \(change.shown)") }
         return 0
     }

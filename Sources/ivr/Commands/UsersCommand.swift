@@ -11,8 +11,10 @@ enum UsersCommand {
         case "block": return try block(&args)
         case "unblock": return try unblock(&args)
         case "list": return try list(&args)
-        case let other?: throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock or list")
-        case nil: throw CLIError.usage("'users' needs a command: block, unblock or list")
+        case let other? where UsersDirectoryCommand.commands.contains(other): return try UsersDirectoryCommand.run(other, &args)
+        case let other?:
+            throw CLIError.usage("unknown 'users' command '\(other)'; expected block, unblock, list, \(UsersDirectoryCommand.commands.joined(separator: ", "))")
+        case nil: throw CLIError.usage("'users' needs a command: block, unblock, list, \(UsersDirectoryCommand.commands.joined(separator: ", "))")
         }
     }
 
@@ -27,7 +29,7 @@ enum UsersCommand {
         let (name, reason) = try userAndReason(&args, "users block")
         let receipt = try StateDirectory.session(args).block(user: name, reason: reason)
         if args.json {
-            Output.json(["user": receipt.user.value, "blocked": "true", "until": Timestamp.rfc3339(receipt.until)])
+            Output.json(UserRestrictions.BlockResult(user: receipt.user.value, blocked: true, until: Timestamp.rfc3339(receipt.until)))
         } else {
             Output.line("Blocked \(receipt.user) until \(Timestamp.rfc3339(receipt.until)): every verification is denied until then.")
         }
@@ -39,7 +41,7 @@ enum UsersCommand {
         let receipt = try StateDirectory.session(args).unblock(user: name, reason: reason)
         let lifted = receipt.lifted
         if args.json {
-            Output.json(["user": receipt.user.value, "unblocked": lifted.liftedAnything ? "true" : "false"])
+            Output.json(UserRestrictions.UnblockResult(user: receipt.user.value, unblocked: lifted.liftedAnything))
         } else if lifted.liftedAnything {
             var what: [String] = []
             if let block = lifted.block { what.append("the block until \(Timestamp.rfc3339(block.until))") }
@@ -54,15 +56,9 @@ enum UsersCommand {
     private static func list(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "users list")
         try args.noMoreWords(in: "users list")
-        let blocks = try StateDirectory.session(args).blockedUsers()
-        if args.json {
-            blocks.forEach { Output.json($0) }
-        } else if blocks.isEmpty {
-            Output.line("No user is blocked.")
-        } else {
-            let rows = blocks.map { [$0.user.value, Timestamp.rfc3339($0.until), $0.blockedBy, $0.reason] }
-            Output.table([["USER", "BLOCKED UNTIL", "BY", "REASON"]] + rows).forEach(Output.line)
-        }
+        let session = try StateDirectory.readingSession(args)
+        UserRestrictions.print(blocks: try session.blockedUsers(), lockouts: try session.lockedOutUsers(), json: args.json)
+        UsersDirectoryCommand.listRegistered(session, json: args.json)
         return 0
     }
 }

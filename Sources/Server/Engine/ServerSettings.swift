@@ -1,0 +1,15 @@
+import VerificationStore
+import VoiceCall
+
+/// The settings only the server reads: callback hosts and toll-fraud throttles (SPEC §16).
+/// Read from the store at each request, so `ivr settings set` beside a running server takes
+/// effect at the next request.
+struct ServerSettings: Sendable {
+    var callbackHosts: CallbackHosts
+    var throttle: VerificationThrottle
+
+    init(_ settings: Settings) {
+        callbackHosts = CallbackHosts(setting: settings.apiCallbackHosts.joined(separator: ","))
+        throttle = VerificationThrottle(perNumber: settings.throttleCallsPerNumber, perUser: settings.throttleCallsPerUser)
+    }
+}

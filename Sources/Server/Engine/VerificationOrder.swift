@@ -1,0 +1,86 @@
+import CallScript
+import Foundation
+import Verification
+import VoiceCall
+
+/// A `POST /v1/verifications` body turned into the call the engine runs: every field checked,
+/// each refusal a 422 naming the field (or the script's line).
+///
+/// The engine runs calls from `.call` scripts, so the order is written as one: the header lines
+/// come from the checked fields (never from the client's text, so no field can smuggle in another
+/// header line), then the client's action lines.
+struct VerificationOrder: Sendable {
+    var user: UserName
+    /// `nil` when the number cannot be parsed: the call then ends `invalid_request` (SPEC §2).
+    var phone: PhoneNumber?
+    /// The engine's request and the simulated callee's actions.
+    var call: ScriptedCall
+    var callbackURL: URL?
+    /// The request's fields other than the script, for the record.
+    var summary: [String: String]
+
+    /// The words that start an action line (SPEC §11).
+    static let actionWords: Set<String> = ["answer", "no-answer", "listen", "wait", "press", "hangup"]
+
+    init(_ body: VerificationRequestBody, callbackHosts: CallbackHosts) throws(APIError) {
+        do {
+            user = try UserName(body.user)
+        } catch {
+            throw .unprocessable("user: \(error)")
+        }
+        guard let phoneText = body.phone else {
+            throw .unprocessable("phone: required (this server has no users directory to find \(user)'s number in)")
+        }
+        guard !phoneText.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw .unprocessable("phone: control characters and line breaks are not allowed")
+        }
+        phone = try? PhoneNumber(parsing: phoneText)
+
+        let method = body.method ?? "standard"
+        switch method {
+        case "standard": break
+        case "pin":
+            throw .unprocessable("method: 'pin' needs the user's registered PIN, and this server has no users directory yet; use 'standard'")
+        default:
+            throw .unprocessable("method: '\(method)' is not a method; expected standard or pin")
+        }
+        let language = body.language ?? "en-US"
+        do {
+            _ = try LanguagePreference(parsing: language)
+        } catch {
+            throw .unprocessable("language: \(error)")
+        }
+        guard !language.contains("\n"), !language.contains("#") else { throw .unprocessable("language: not an Accept-Language value") }
+
+        if let text = body.callbackUrl {
+            callbackURL = try callbackHosts.check(text)
+        }
+        guard let actions = body.script else {
+            throw .unprocessable("script: required: no SIP trunk is configured, so the call runs against a simulated callee whose actions the script gives (answer, listen, press #, …)")
+        }
+
+        var header = ["user \(user.value)", "phone \(phone.map(Self.scriptSpelling) ?? "invalid")", "method standard", "language \(language)"]
+        if body.activation == true { header.append("activation") }
+        let offset = header.count
+        for (index, line) in actions.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard let word = trimmed.split(separator: " ").first, !trimmed.hasPrefix("#") else { continue }
+            guard Self.actionWords.contains(String(word)) else {
+                throw .unprocessable("script line \(index + 1): '\(word)' is not an action; the script holds action lines only (\(Self.actionWords.sorted().joined(separator: ", ")))")
+            }
+        }
+        do {
+            call = try ScriptedCall(CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script"))
+        } catch {
+            let place = error.line.map { $0 > offset ? "script line \($0 - offset)" : "request" } ?? "script"
+            throw .unprocessable("\(place): \(error.message)")
+        }
+        summary = ["user": user.value, "number": phone?.masked ?? "invalid", "method": method, "language": language,
+                   "activation": body.activation == true ? "true" : "false"]
+    }
+
+    /// A parsed number as a script header spells it: E.164, then ` x` and the extension.
+    private static func scriptSpelling(_ phone: PhoneNumber) -> String {
+        phone.extension.map { "\(phone.e164) x\($0)" } ?? phone.e164
+    }
+}

@@ -1,0 +1,159 @@
+import CallScript
+import Cryptography
+import Foundation
+import SignIn
+import VerificationStore
+import VoiceCall
+
+/// The users directory and named locations (SPEC §8.1, §8.5): what `ivr users` and
+/// `ivr locations` do, checked here so every front door gets the same rules.
+extension VerificationSession {
+    // MARK: Users
+
+    /// Registers (or re-registers) a user with a number, a call method and a language.
+    public func addUser(_ name: String, phone: String, method: String = "standard", language: String? = nil) throws -> UserReport {
+        let user = try Self.userName(name)
+        let number: PhoneNumber
+        do {
+            number = try PhoneNumber(parsing: phone)
+        } catch {
+            throw InvalidInput("--phone", "\(error)")
+        }
+        guard VerificationMethod.Name(rawValue: method) != nil else {
+            throw InvalidInput("--method", "must be 'standard' or 'pin'; got '\(method.prefix(40))'")
+        }
+        if let language {
+            do {
+                _ = try LanguageTag(language)
+            } catch {
+                throw InvalidInput("--language", "\(error)")
+            }
+        }
+        let stored = number.e164 + (number.extension.map { " x\($0)" } ?? "")
+        try store.addUser(user, phone: stored, method: method, language: language, at: now)
+        return try showUser(user.value)
+    }
+
+    /// Stores a new PIN for a registered user as a salted PBKDF2 hash (never the PIN).
+    public func setPIN(_ name: String, pin: String) throws {
+        let user = try Self.userName(name)
+        guard PINHash.isValidPIN(pin) else {
+            throw InvalidInput("PIN", "must be 4–8 digits (0-9)")
+        }
+        guard try store.setPINHash(user, try PINHash.make(pin)) else {
+            throw InvalidInput("user", "\(user) is not registered; add them first with ivr users add")
+        }
+    }
+
+    /// Whether `pin` is the user's registered PIN (compared through the hash).
+    public func verifyPIN(_ name: String, pin: String) throws -> Bool {
+        let user = try Self.userName(name)
+        guard let hash = try store.pinHash(user) else { return false }
+        return PINHash.verify(pin, against: hash)
+    }
+
+    /// Registration, block, lockout and remembered browsers of one user.
+    public func showUser(_ name: String) throws -> UserReport {
+        let user = try Self.userName(name)
+        let time = now
+        let entry = try store.directoryUser(user)
+        let block = try store.blocks(at: time).first { $0.user == user }
+        let lockout = try store.lockoutState(user: user, at: time)
+        let browsers = try store.rememberedBrowsers(user: user).map {
+            UserReport.Browser(browser: String($0.browserHash.prefix(12)), issuedAt: $0.issuedAt, until: $0.until, revokedAt: $0.revokedAt)
+        }
+        return UserReport(
+            user: user.value, registered: entry != nil, phone: entry.flatMap { try? PhoneNumber(parsing: $0.phone).masked },
+            method: entry?.method, language: entry?.language, hasPIN: entry?.hasPIN ?? false,
+            appPassword: entry?.hasAppPassword ?? false, persistentBrowserSession: entry?.persistentBrowserSession ?? false,
+            blockedUntil: block?.until, blockReason: block?.reason,
+            lockedOutUntil: lockout.isLocked(at: time) ? lockout.lockedUntil : nil, denials: lockout.denials,
+            rememberedBrowsers: browsers)
+    }
+
+    /// Every registered user.
+    public func listDirectory() throws -> [UserReport] {
+        try store.directoryUsers().map { try showUser($0.user) }
+    }
+
+    /// Records that the user has (or no longer has) an app password.
+    public func setAppPassword(_ name: String, present: Bool) throws {
+        let user = try Self.userName(name)
+        guard try store.setAppPassword(user, present) else {
+            throw InvalidInput("user", "\(user) is not registered; add them first with ivr users add")
+        }
+    }
+
+    /// Puts the user under (or lifts) a persistent-browser-session control.
+    public func setPersistentBrowserSession(_ name: String, on: Bool) throws {
+        let user = try Self.userName(name)
+        guard try store.setPersistentBrowserSession(user, on) else {
+            throw InvalidInput("user", "\(user) is not registered; add them first with ivr users add")
+        }
+    }
+
+    /// Forgets every remembered browser of the user; returns how many were forgotten.
+    public func revokeMFASessions(_ name: String) throws -> Int {
+        try store.revokeRememberedBrowsers(user: try Self.userName(name), at: now)
+    }
+
+    /// What the directory fills into a script for `user` (SPEC §8.1), or `nil` when not registered.
+    public func registeredCallee(_ name: String) -> RegisteredCallee? {
+        guard let user = try? UserName(name), let entry = try? store.directoryUser(user),
+              let method = VerificationMethod.Name(rawValue: entry.method)
+        else { return nil }
+        return RegisteredCallee(phone: entry.phone, method: method, hasPIN: entry.hasPIN)
+    }
+
+    /// A `method pin` script without a `pin` line, for a user whose PIN the directory holds as a
+    /// hash: the state machine compares plain digits, so the entries this simulated caller will key
+    /// (the digit runs of its `press` lines) are checked against the hash here, and the one that
+    /// matches becomes the expected PIN for this run only; when none matches, a value the caller
+    /// never keys stands in, so every entry is a wrong PIN. Nothing is stored or printed.
+    ///
+    /// A live call cannot know its entries in advance: it needs a PIN verifier in the machine.
+    public func withDirectoryPIN(_ script: CallScriptFile) throws -> CallScriptFile {
+        guard script.method == .pin, script.pin == nil else { return script }
+        let user = try Self.userName(script.user)
+        guard let hash = try store.pinHash(user) else {
+            throw CallScriptError(file: script.file, line: script.userLine, message: "'method pin' needs a 'pin' line: \(user) has no PIN in the directory")
+        }
+        let keys = script.actions.compactMap { action -> String? in
+            if case .press(let keys) = action.kind { return keys }
+            return nil
+        }.joined()
+        let entries = Set(keys.split(whereSeparator: { !$0.isNumber }).map(String.init).filter(PINHash.isValidPIN))
+        var copy = script
+        copy.pin = entries.first { PINHash.verify($0, against: hash) } ?? Self.decoyPIN(avoiding: entries)
+        return copy
+    }
+
+    /// An 8-digit value that is none of `entries`.
+    static func decoyPIN(avoiding entries: Set<String>) -> String {
+        var value = 98_765_432
+        while entries.contains(String(value)) { value -= 1 }
+        return String(value)
+    }
+
+    // MARK: Named locations
+
+    /// Adds (or replaces) a trusted named location.
+    public func addLocation(_ name: String, ranges: [String]) throws -> NamedLocation {
+        let location: NamedLocation
+        do {
+            location = try NamedLocation(name: name, ranges: ranges)
+        } catch {
+            throw InvalidInput("location", "\(error)")
+        }
+        try store.saveNamedLocation(name: location.name, ranges: location.ranges.map(\.description), at: now)
+        return location
+    }
+
+    public func locations() throws -> [NamedLocation] {
+        try store.namedLocations().compactMap { try? NamedLocation(name: $0.name, ranges: $0.ranges) }
+    }
+
+    public func removeLocation(_ name: String) throws -> Bool {
+        try store.removeNamedLocation(name: name)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import VerificationStore
+import VoiceCall
+
+/// The engine operations `ivr serve` needs beyond the CLI's (SPEC §16): API keys, verifications
+/// asked for over HTTP, several settings at once, and the sign-in log by pages.
+extension VerificationSession {
+    // MARK: API keys
+
+    public func addAPIKey(_ record: APIKeyRecord) throws { try store.addAPIKey(record) }
+
+    public func apiKeys() throws -> [APIKeyRecord] { try store.apiKeys() }
+
+    public func apiKey(id: String) throws -> APIKeyRecord? { try store.apiKey(id: id) }
+
+    /// - Returns: false when no unrevoked key has this id.
+    public func revokeAPIKey(id: String) throws -> Bool { try store.revokeAPIKey(id: id, at: now) }
+
+    // MARK: Verifications
+
+    /// Stores a queued verification unless a throttle refuses it (check and insert in one transaction).
+    public func insertVerification(_ record: VerificationRecord, throttle: VerificationThrottle) throws -> VerificationThrottle.Refusal? {
+        try store.insertVerification(record, throttle: throttle)
+    }
+
+    public func verification(id: String) throws -> VerificationRecord? { try store.verification(id: id) }
+
+    @discardableResult
+    public func updateVerification(
+        id: String, from: Set<VerificationStatus>, to status: VerificationStatus, outcome: VerificationOutcome?, endedAt: Date?
+    ) throws -> Bool {
+        try store.updateVerification(id: id, from: from, to: status, outcome: outcome, endedAt: endedAt)
+    }
+
+    /// Runs the call of a queued verification and records its end, in one transaction with the
+    /// check that it is still queued: a verification canceled first is never called, and a process
+    /// killed mid-call leaves it unfinished (never half-recorded).
+    ///
+    /// - Returns: the report, or `nil` when the verification was no longer queued.
+    public func runQueuedVerification(id: String, request: VerificationRequest, through channel: some CallChannel) throws -> CallReport? {
+        try store.withTransaction { () -> CallReport? in
+            guard try store.verification(id: id)?.status == .queued else { return nil }
+            let report = try call(request, through: channel).report
+            let outcome = VerificationOutcome(
+                result: report.result.id, detail: report.detail.rawValue, callerId: report.callerID,
+                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language.description, source: $0.source.rawValue) },
+                digitsSent: report.digitsSent, notifications: report.notifications)
+            try store.updateVerification(id: id, from: [.queued, .calling], to: .completed, outcome: outcome, endedAt: now)
+            return report
+        }
+    }
+
+    /// Ends every verification a stopped server left queued or calling. - Returns: their ids.
+    public func endUnfinishedVerifications(detail: String) throws -> [String] {
+        try store.endUnfinishedVerifications(at: now, detail: detail)
+    }
+
+    // MARK: Settings and log
+
+    /// Sets several keys in one transaction: all are applied, or (on the first refused value, a
+    /// `SettingsError`) none.
+    public func changeSettings(_ changes: [(key: String, value: String)]) throws -> Settings {
+        try store.updateSettings { settings in
+            for change in changes {
+                try settings.set(change.key, to: change.value) { input in
+                    let check = CallerID.check(input)
+                    return (check.valid, check.e164, check.reason)
+                }
+            }
+        }
+    }
+
+    /// One page of the sign-in log, newest first, older than the record `before` (an id).
+    public func signInLogPage(before: Int64?, limit: Int) throws -> [(id: Int64, record: SignInRecord)] {
+        try store.signInLogPage(before: before, limit: limit)
+    }
+}
