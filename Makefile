@@ -6,7 +6,7 @@ IVR = .build/release/ivr
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: deps build install demo test bench bench-audio bench-server stress fuzz clean
+.PHONY: deps build install demo test bench bench-audio bench-server bench-live stress fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -29,6 +29,10 @@ test: deps
 bench: build
 	bash scripts/bench.sh
 
+# Live calls: N concurrent calls to sipp on loopback, each confirmed with # (README "Live calls").
+bench-live: deps
+	$(SWIFT) build -c release --product LiveBench
+	.build/release/LiveBench 50 100 200 400
 # Prompt audio (SPEC §14): 18 prompts × 6 languages rendered cold and warm, beside espeak-ng alone.
 bench-audio: build
 	bash scripts/bench-audio.sh

@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // libre (SIP, SDP, RTP, its event loop) and librem (G.711), with C wrappers for the variadic calls.
+        .systemLibrary(name: "CRe", pkgConfig: "libre", providers: [.apt(["libre-dev", "librem-dev"])]),
 
         // Opening an outsider-named file without blocking: regular files only (SPEC §13).
         .target(name: "RegularFile"),
@@ -51,9 +53,13 @@ let package = Package(
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile", "PromptAudio", "SignIn"]),
         // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
         .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
-        .executableTarget(name: "ivr", dependencies: ["Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server", "SignIn"]),
+        // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
+        .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall"]),
+        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server", "SignIn"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
+        // `make bench-live`: concurrent live calls to sipp on loopback (SPEC §12 live-call figures).
+        .executableTarget(name: "LiveBench", dependencies: ["SIPChannel", "VoiceCall"], path: "Benchmarks/LiveBench", exclude: ["answer-pound.xml"]),
 
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "SignInTests", dependencies: ["SignIn"]),
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript", "SignIn"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
+        .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel"]),
         .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography"]),
         // Start the real `ivr serve` on loopback and talk to it with curl.

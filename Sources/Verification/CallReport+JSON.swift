@@ -17,6 +17,10 @@ extension CallReport {
         object.add("number", number)
         object.add("prompts", raw: JSONText.array(prompts.map(Self.json(prompt:))))
         object.add("result", result.id)
+        if let sipCallId {
+            object.add("sipCallId", sipCallId)
+            if let sipStatus { object.add("sipStatus", sipStatus) } else { object.add("sipStatus", nil as String?) }
+        }
         object.add("startedAt", startedAt)
         object.add("transcript", raw: JSONText.array(transcript.map { json(line: $0) }))
         object.add("user", user.value)

@@ -27,4 +27,8 @@ public struct CallReport: Sendable {
     public var transcript: [TranscriptEntry]
     /// Every prompt of the call, for transcript lines that name a type.
     public var promptSet: PromptSet
+    /// Live calls only (`ivr dial`, SPEC §15): the INVITE's Call-ID, and the final SIP status of a
+    /// call that was not answered. A report with a Call-ID adds both to its JSON.
+    public var sipCallId: String? = nil
+    public var sipStatus: Int? = nil
 }

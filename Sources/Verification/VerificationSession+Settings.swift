@@ -20,7 +20,9 @@ extension VerificationSession {
 
     /// Sets one key from its text in one transaction, or throws `SettingsError` and changes nothing.
     /// A caller ID is checked against the number tables (SPEC §6).
-    public func changeSetting(_ key: String, to value: String) throws -> SettingChange {
+    public func changeSetting(_ key: String, to given: String) throws -> SettingChange {
+        // The SIP password is stored sealed, never in clear (VerificationSession+SIP.swift).
+        let value = key == "sip.password" ? try sealedSIPPassword(given) : given
         let updated = try store.updateSettings { settings in
             try settings.set(key, to: value) { input in
                 let check = CallerID.check(input)

@@ -66,11 +66,13 @@ public final class VerificationSession {
         let start = call.startedAt
         let played = recording.prompts.map { call.prompts[$0] }
 
-        let signIn = SignInRecord(
+        var signIn = SignInRecord(
             time: start, user: request.user.value, maskedNumber: request.maskedNumber, method: request.method.name,
             callerID: call.callerID, language: request.languages.tags.first ?? .englishUS,
             prompts: played.map { .init(type: $0.type, language: $0.language, source: $0.source) },
             result: result, detail: detail)
+        signIn.sipStatus = outcome.sipStatus
+        signIn.sipFailure = outcome.failure
         var record = CallOutcomeRecord(
             signIn: signIn, user: request.user,
             denialTimes: recording.denialTimes.map { start.addingTimeInterval($0) },

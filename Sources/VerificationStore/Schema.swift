@@ -165,6 +165,12 @@ enum Schema {
             with_call INTEGER NOT NULL DEFAULT 0
         );
         """,
+        // Live calls (SPEC §15): the final SIP status of a call that was not answered, and why a
+        // live call could not be placed (an unreachable trunk); NULL for simulated calls.
+        """
+        ALTER TABLE signins ADD COLUMN sip_status INTEGER;
+        ALTER TABLE signins ADD COLUMN sip_failure TEXT;
+        """,
     ]
 
     /// The schema version this code writes.

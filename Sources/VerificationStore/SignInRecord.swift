@@ -39,6 +39,10 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     public var result: CallResult
     /// The sign-in log detail (`MFA denied; Fraud Code Entered`).
     public var detail: ResultDetail
+    /// Live calls only: the final SIP status of a call that was not answered (486, 603, 408 …)
+    /// and why the call could not be placed; left out of the JSON when absent.
+    public var sipStatus: Int? = nil
+    public var sipFailure: String? = nil
     /// What the sign-in pipeline decided around this attempt (SPEC §8.4), when it came from
     /// `ivr signin`; `nil` for a plain call. The record's JSON then shows the sign-in's `result`,
     /// `detail` and `method` (`interrupted`, the 50140 reason, `call`) with `bypass`, `kmsi` and
@@ -65,6 +69,7 @@ public struct SignInRecord: Codable, Sendable, Equatable {
     /// is an explicit `null` when no call was placed.
     private enum CodingKeys: String, CodingKey {
         case time, user, maskedNumber, method, callerID = "callerId", language, prompts, result, detail, signIn
+        case sipStatus, sipFailure
     }
 
     /// SPEC §8.4's log fields, written at the top of a sign-in's record only.
@@ -80,6 +85,8 @@ public struct SignInRecord: Codable, Sendable, Equatable {
         try container.encode(callerID, forKey: .callerID)
         try container.encode(language, forKey: .language)
         try container.encode(prompts, forKey: .prompts)
+        try container.encodeIfPresent(sipStatus, forKey: .sipStatus)
+        try container.encodeIfPresent(sipFailure, forKey: .sipFailure)
         guard let signIn else {
             try container.encode(method, forKey: .method)
             try container.encode(result, forKey: .result)

@@ -9,7 +9,7 @@ extension VerificationStore {
     ///   - limit: only the most recent `limit` records (still oldest first); `nil` for all.
     public func signInLog(user: String? = nil, limit: Int? = nil) throws -> [SignInRecord] {
         var sql = """
-            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, id FROM signins
+            SELECT time, user, masked_number, method, caller_id, language, prompts, result, detail, id, sip_status, sip_failure FROM signins
             """
         var values: [SQLiteValue] = []
         if let user {
@@ -41,6 +41,8 @@ extension VerificationStore {
             var record = SignInRecord(
                 time: row.date(0), user: row.text(1), maskedNumber: row.text(2), method: method,
                 callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
+            record.sipStatus = row.optionalText(10).flatMap { Int($0) }
+            record.sipFailure = row.optionalText(11)
             if let (outcome, withCall) = outcomes[row.int64(9)] {
                 // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
                 record.signIn = outcome
@@ -65,13 +67,14 @@ extension VerificationStore {
         let prompts = String(decoding: try encoder.encode(record.prompts), as: UTF8.self)
         try self.db.run(
             """
-            INSERT INTO signins (time, user, masked_number, method, caller_id, language, prompts, result, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO signins (time, user, masked_number, method, caller_id, language, prompts, result, detail, sip_status, sip_failure)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 record.time.sqlValue, .text(record.user), .text(record.maskedNumber), .text(record.method.rawValue),
                 .optionalText(record.callerID), .text(record.language.description), .text(prompts),
                 .text(record.result.rawValue), .text(record.detail.rawValue),
+                record.sipStatus.map { .int($0) } ?? .null, .optionalText(record.sipFailure),
             ])
         return self.db.lastInsertRowID
     }

@@ -26,6 +26,10 @@ public struct ChannelOutcome: Sendable, Equatable {
     public var transcript: [TranscriptEntry]
     /// Seconds from the request to the end of the call.
     public var duration: Double
+    /// Live channels: the final SIP status of a call that was not answered, and why a call could
+    /// not be placed; both go to the sign-in log.
+    public var sipStatus: Int? = nil
+    public var failure: String? = nil
 
     public init(recording: CallRecording, transcript: [TranscriptEntry], duration: Double) {
         self.recording = recording

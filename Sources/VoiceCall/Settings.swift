@@ -34,6 +34,18 @@ public struct Settings: Sendable, Equatable, Codable {
     public var attempts: Int = 3
     /// The longest entry, in keys; a longer one is invalid at once.
     public var maxDigits: Int = 32
+    /// The SIP URI of the trunk or proxy for live calls; `nil` (`none`) means no live calls (§15).
+    public var sipTrunk: String? = nil
+    /// The local SIP address, `ADDR:PORT`.
+    public var sipListen: String = "0.0.0.0:5060"
+    /// `udp` or `tcp`.
+    public var sipTransport: String = "udp"
+    /// Digest credentials toward the trunk.
+    public var sipUsername: String? = nil
+    /// A secret: never shown (`(set)`), never logged.
+    public var sipPassword: String? = nil
+    /// Local UDP ports for RTP, `LOW-HIGH`.
+    public var rtpPorts: String = "20000-20999"
     /// Hosts `ivr serve` may send callbacks to (`host`, `host:port`, `[v6]:port`); empty means none.
     public var apiCallbackHosts: [String] = []
     /// Verifications one number may get in 5 minutes over the HTTP API (toll fraud).

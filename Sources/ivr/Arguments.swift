@@ -12,7 +12,7 @@ struct Arguments {
     static let valued: Set<String> = Set(["state", "type", "language", "reason", "user", "limit", "errors", "code", "at",
                                       "out", "audio", "listen", "tls-cert", "tls-key", "role", "name"])
         .union(["phone", "method", "trusted"])  // users add, locations add
-    static let knownFlags: Set<String> = ["json", "help", "deliver", "version"]
+    static let knownFlags: Set<String> = ["json", "help", "deliver", "version", "activation"]
 
     init(_ arguments: [String]) throws(CLIError) {
         var index = 0

@@ -6,7 +6,7 @@ enum CommandHelp {
     /// Every command `ivr` dispatches, for help and for "did you mean" (keep in step with
     /// `CommandLineTool.dispatch`).
     static let commands = [
-        "call", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "serve", "keys", "signin",
+        "call", "dial", "greetings", "caller-id", "settings", "users", "log", "outbox", "prompts", "tokens", "serve", "keys", "signin",
         "locations", "help",
     ]
 
@@ -21,6 +21,15 @@ enum CommandHelp {
             sign-in log. Human output: a transcript per call. --json: one object per call (JSON Lines).
             A script that does not parse is reported on stderr and skipped (exit 1 at the end); mail a
             call queues is delivered after every report is printed.
+            """
+        case "dial":
+            return """
+            USAGE: ivr dial USER --phone NUMBER [--method standard|pin] [--language TAG] [--activation] [--json]
+
+            Places one live verification call over SIP through sip.trunk (see 'ivr help settings' for
+            sip.* and rtp.ports) and records it like 'ivr call'. --json adds sipCallId, and sipStatus
+            for a call that was not answered (486, 603, 408 ...). Exit 0 whenever the call ran,
+            whatever its result; 1 when no trunk is configured or an argument is invalid.
             """
         case "greetings":
             return """

@@ -28,6 +28,7 @@ enum CommandLineTool {
             Output.line(HelpText.usage)
             return 0
         case "call": return try CallCommand.run(&args)
+        case "dial": return try DialCommand.run(&args)
         case "greetings": return try GreetingsCommand.run(&args)
         case "caller-id": return try CallerIDCommand.run(&args)
         case "settings": return try SettingsCommand.run(&args)

@@ -26,6 +26,7 @@ private func fakeCallerID(_ text: String) -> (valid: Bool, e164: String?, reason
             "fraud.allow", "fraud.auto-block", "fraud.code", "lockout.denials", "lockout.reset-minutes",
             "lockout.unblock-minutes", "caller-id", "notifications.emails", "notifications.command", "product-name",
             "call.ring-timeout", "call.response-timeout", "call.inter-digit-timeout", "call.attempts", "call.max-digits",
+            "sip.trunk", "sip.listen", "sip.transport", "sip.username", "sip.password", "rtp.ports",
             "api.callback-hosts", "throttle.calls-per-number", "throttle.calls-per-user",
             "trusted-ips.allow-private", "trusted-ips.ranges", "trusted-ips.federated-intranet", "methods.call",
             "methods.text", "methods.app-notification", "methods.app-code", "remember-mfa.enabled", "remember-mfa.days",
