@@ -28,8 +28,8 @@ public struct CallScriptFile: Sendable, Equatable {
     public var language: String?
     /// The line of the `language` header, when there is one.
     public var languageLine: Int?
-    /// `true` when the script says `activation`: a phone-registration call.
-    public var activation: Bool
+    /// `.activation` when the script says `activation` (a phone-registration call), else `.signIn`.
+    public var kind: CallKind
     /// When the call starts (`at`), or `nil` for "now".
     public var startTime: Date?
     /// The caller's actions in order; the first is always an answer or `no-answer`.
@@ -45,7 +45,7 @@ public struct CallScriptFile: Sendable, Equatable {
         pin: String? = nil,
         language: String? = nil,
         languageLine: Int? = nil,
-        activation: Bool = false,
+        kind: CallKind = .signIn,
         startTime: Date? = nil,
         actions: [CallerAction]
     ) {
@@ -58,7 +58,7 @@ public struct CallScriptFile: Sendable, Equatable {
         self.pin = pin
         self.language = language
         self.languageLine = languageLine
-        self.activation = activation
+        self.kind = kind
         self.startTime = startTime
         self.actions = actions
     }

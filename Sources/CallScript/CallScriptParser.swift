@@ -195,7 +195,7 @@ extension CallScriptParser {
         var method: VerificationMethod.Name = .standard
         var pin: String?
         var language: String?
-        var activation = false
+        var kind: CallKind = .signIn
         var startTime: Date?
         var actions: [CallerAction] = []
         /// The line of the `answer` or `no-answer` action, once seen.
@@ -328,7 +328,7 @@ extension CallScriptParser {
                 guard arguments.isEmpty else {
                     throw self.error(line, "'activation' takes no value; write the word alone to mark a phone-registration call")
                 }
-                self.activation = true
+                self.kind = .activation
             case .at:
                 guard arguments.count == 1 else {
                     throw self.error(
@@ -411,7 +411,7 @@ extension CallScriptParser {
                     "'press' takes one word of keys; write them together (press 1234#) or start a comment with ' #'"
                 )
             }
-            for (position, key) in keys.enumerated() where !CallerAction.keys.contains(key) {
+            for (position, key) in keys.enumerated() where DTMFKey(key) == nil {
                 // Name only the offending character: the rest of the word may be a PIN.
                 let shown = key.unicodeScalars.allSatisfy { $0.isASCII } ? "'\(key)'" : "U+\(Self.hex(key.unicodeScalars.first!.value))"
                 var message = "key \(position + 1) of the press, \(shown), is not a phone key; expected 0-9, *, #, A-D"
@@ -563,7 +563,7 @@ extension CallScriptParser {
                 pin: self.pin,
                 language: self.language,
                 languageLine: self.headerLines[.language],
-                activation: self.activation,
+                kind: self.kind,
                 startTime: self.startTime,
                 actions: self.actions
             )

@@ -60,7 +60,8 @@ public struct CallSimulator: Sendable {
             case .wait(let seconds):
                 run.advance(to: run.now + seconds)
             case .press(let keys):
-                for key in DTMFKey.keys(keys) ?? [] {
+                for byte in keys.utf8 {
+                    guard let key = DTMFKey(ascii: byte) else { continue }  // the parser let only keys through
                     run.advance(to: run.now + keyPressSeconds)
                     guard run.finished == nil else {
                         run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
@@ -103,8 +104,9 @@ private struct Run {
     var transcript: [TranscriptEntry] = []
     var finished: (CallResult, ResultDetail)?
     /// Engine-side events due later, in the order they were scheduled.
-    var pending: [(at: Double, event: CallEvent.Kind)] = []
-    var playing: [PromptID: MessageType] = [:]
+    var pending: [(at: Double, event: CallEvent)] = []
+    /// Prompts playing now (at most a couple: a small array beats a dictionary).
+    var playing: [(id: PromptID, type: MessageType)] = []
 
     init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
         self.session = session
@@ -117,7 +119,7 @@ private struct Run {
     }
 
     /// Hands an event to the machine at the current instant and carries out its actions.
-    mutating func deliver(_ event: CallEvent.Kind) {
+    mutating func deliver(_ event: CallEvent) {
         let actions = session.handle(event, at: now)
         for action in actions { perform(action) }
     }
@@ -127,11 +129,13 @@ private struct Run {
         case .dial:
             log(.engine, .dial)
         case .play(let type, let id):
-            playing[id] = type
+            playing.append((id, type))
             pending.append((millis(now + promptSeconds(type)), .promptFinished(id)))
             log(.engine, .play(type))
         case .stopPrompt(let id):
-            if let type = playing.removeValue(forKey: id) { log(.engine, .interrupted(type)) }
+            if let index = playing.firstIndex(where: { $0.id == id }) {
+                log(.engine, .interrupted(playing.remove(at: index).type))
+            }
             pending.removeAll { $0.event == .promptFinished(id) }
         case .sendDigits(let digits):
             pending.append((millis(now + Double(digits.count) * CallLimits.extensionDigitDuration), .digitsSent))
@@ -159,7 +163,7 @@ private struct Run {
     }
 
     /// Removes and returns the earliest pending event (first scheduled wins a tie).
-    private mutating func popEarliest(before limit: Double) -> (at: Double, event: CallEvent.Kind)? {
+    private mutating func popEarliest(before limit: Double) -> (at: Double, event: CallEvent)? {
         guard !pending.isEmpty else { return nil }
         var best = 0
         for index in pending.indices.dropFirst() where pending[index].at < pending[best].at { best = index }
@@ -167,10 +171,10 @@ private struct Run {
         return pending.remove(at: best)
     }
 
-    private mutating func runOne(_ next: (at: Double, event: CallEvent.Kind)) {
+    private mutating func runOne(_ next: (at: Double, event: CallEvent)) {
         now = next.at
         switch next.event {
-        case .promptFinished(let id): playing[id] = nil
+        case .promptFinished(let id): playing.removeAll { $0.id == id }
         case .timerFired(let timer): log(.engine, .timerExpired(timer.purpose))
         default: break
         }

@@ -25,19 +25,11 @@ public struct CallerAction: Sendable, Equatable {
         case listen
         /// Stay silent for this many seconds (more than 0, at most ``CallScriptParser/maximumSeconds``).
         case wait(Double)
-        /// Press these keys one after another. Only characters of ``CallerAction/keys`` occur.
+        /// Press these keys one after another. Each character is a `DTMFKey` (`0-9 * # A-D`).
         /// In PIN mode the string may hold the PIN: never print it unmasked.
         case press(String)
         /// Hang up the phone.
         case hangup
     }
 
-    /// The keys a caller can press: digits, star, pound and the four DTMF letters.
-    ///
-    /// The letters are uppercase only (`A`–`D`), as DTMF tables and keypads print them; a lowercase
-    /// letter in a script is refused rather than silently upper-cased, so the transcript shows what
-    /// the file says.
-    public static let keys: Set<Character> = [
-        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "#", "A", "B", "C", "D",
-    ]
 }

@@ -55,11 +55,14 @@ public struct CallAudioRecording: Sendable, Equatable {
             case .key(let shown, _):
                 let press = Self.sample(keyPressSeconds)
                 let frequencies: [Double]
-                if method.isPIN, shown != "#" {
-                    frequencies = [DTMFTone.maskFrequency]
-                } else if let key = shown.first, shown.count == 1, let pair = DTMFTone.frequencies(of: key) {
-                    frequencies = [pair.low, pair.high]
-                } else {
+                switch shown {
+                case .key(let key) where !(method.isPIN && !key.isPound):
+                    if let pair = DTMFTone.frequencies(of: key.character) {
+                        frequencies = [pair.low, pair.high]
+                    } else {
+                        frequencies = [DTMFTone.maskFrequency]
+                    }
+                case .key, .masked:
                     frequencies = [DTMFTone.maskFrequency]
                 }
                 recording.right.overlay(DTMFTone.samples(frequencies, count: press)[...], at: start - press)

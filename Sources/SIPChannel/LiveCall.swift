@@ -69,7 +69,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
         transcript.append(TranscriptEntry(time: (time * 1000).rounded() / 1000, actor: actor, event: event))
     }
 
-    private func deliver(_ kind: CallEvent.Kind, at time: Double) {
+    private func deliver(_ kind: CallEvent, at time: Double) {
         guard finished == nil else { return }
         for action in session.handle(kind, at: time) { perform(action, at: time) }
     }

@@ -51,7 +51,7 @@ extension CallReport {
             fields += [("event", .text("timer-start")), ("timer", .text(purpose.rawValue)), ("seconds", .number(seconds))]
         case .timerExpired(let purpose): fields += [("event", .text("timer-expired")), ("timer", .text(purpose.rawValue))]
         case .key(let shown, let handling):
-            fields += [("event", .text("key")), ("key", .text(shown)), ("handling", .text(handling.rawValue))]
+            fields += [("event", .text("key")), ("key", .text(shown.description)), ("handling", .text(handling.rawValue))]
         case .entry(let verdict): fields += [("event", .text("entry")), ("verdict", .text(verdict.rawValue))]
         case .denial: fields.append(("event", .text("denial")))
         case .fraudReported: fields.append(("event", .text("fraud-reported")))

@@ -35,7 +35,7 @@ public struct ScriptedCall: Sendable {
         self.file = script.file
         self.request = VerificationRequest(
             user: user, number: try? PhoneNumber(parsing: script.phone), method: method, languages: languages,
-            kind: script.activation ? .activation : .signIn, startTime: script.startTime)
+            kind: script.kind, startTime: script.startTime)
         self.channel = SimulatedChannel(actions: script.actions)
     }
 }

@@ -12,7 +12,7 @@ public enum CallAction: Sendable, Equatable {
     case startTimer(CallTimer, seconds: Double)
     case cancelTimer(CallTimer)
     /// A key the callee pressed, as it may be shown: masked on a PIN call.
-    case key(String, KeyHandling)
+    case key(ShownKey, KeyHandling)
     /// An entry was judged (for the transcript and the sign-in log).
     case entry(EntryVerdict)
     /// A wrong PIN: counts toward the account's lockout, at the event's time.
@@ -53,4 +53,19 @@ public enum EntryVerdict: String, Sendable, Equatable {
     case tooLong = "too-long"
     /// No key before the response timeout.
     case silent
+}
+
+/// A key as it may be shown outside the machine: on a PIN call every key but `#` is masked, so no
+/// PIN digit can leave through a transcript.
+public enum ShownKey: Sendable, Equatable, CustomStringConvertible {
+    case masked
+    case key(DTMFKey)
+
+    /// `•` for a masked key, else the key (`#`).
+    public var description: String {
+        switch self {
+        case .masked: "•"
+        case .key(let key): key.description
+        }
+    }
 }

@@ -1,32 +1,20 @@
-/// Something that happened on the line, with the instant it happened.
-///
-/// Time is virtual: seconds since the request started, supplied by whoever drives the machine
-/// (the simulator today, a telephony channel later). The machine has no clock of its own.
-public struct CallEvent: Sendable, Equatable {
-    public var time: Double
-    public var kind: Kind
-
-    public init(_ kind: Kind, at time: Double) {
-        self.kind = kind
-        self.time = time
-    }
-
-    public enum Kind: Sendable, Equatable {
-        /// The request is processed: dial, or refuse before dialling.
-        case start
-        /// The callee picked up.
-        case answered
-        /// The prompt with this id played to its end (a stale id is ignored).
-        case promptFinished(PromptID)
-        /// The extension digits were all sent.
-        case digitsSent
-        /// The callee pressed a key.
-        case key(DTMFKey)
-        /// A timer the machine started has expired (a cancelled or superseded one is ignored).
-        case timerFired(CallTimer)
-        /// The callee hung up.
-        case hungUp
-    }
+/// Something that happened on the line. The machine has no clock and does not need the instant:
+/// whoever drives it (a channel's `CallSession`) records times beside the events.
+public enum CallEvent: Sendable, Equatable {
+    /// The request is processed: dial, or refuse before dialling.
+    case start
+    /// The callee picked up.
+    case answered
+    /// The prompt with this id played to its end (a stale id is ignored).
+    case promptFinished(PromptID)
+    /// The extension digits were all sent.
+    case digitsSent
+    /// The callee pressed a key.
+    case key(DTMFKey)
+    /// A timer the machine started has expired (a cancelled or superseded one is ignored).
+    case timerFired(CallTimer)
+    /// The callee hung up.
+    case hungUp
 }
 
 /// Identifies one playing of a prompt, so that a late "finished" for a prompt that was cut off

@@ -12,8 +12,8 @@ public struct CallSession: Sendable {
     }
 
     /// Hands one event, at `time` seconds from the request, to the machine; returns its actions.
-    public mutating func handle(_ event: CallEvent.Kind, at time: Double) -> [CallAction] {
-        let actions = machine.handle(CallEvent(event, at: time))
+    public mutating func handle(_ event: CallEvent, at time: Double) -> [CallAction] {
+        let actions = machine.handle(event)
         recorder.record(actions, at: time)
         return actions
     }

@@ -32,10 +32,14 @@ public struct CallStateMachine: Sendable {
     private var denialsLeft: Int?
     /// The PIN as keys, parsed once (`nil` on a standard call).
     private let pin: [DTMFKey]?
+    /// The actions of the event being handled. Kept between events so that, once the caller has let
+    /// go of the previous answer, the next one reuses its storage: no allocation per event.
+    private var out: [CallAction] = []
 
     public init(plan: CallPlan) {
         self.plan = plan
         self.denialsLeft = plan.denialsBeforeLockout
+        self.out.reserveCapacity(8)  // the most one event produces
         if case .pin(let text) = plan.method { pin = DTMFKey.keys(text) ?? [] } else { pin = nil }
     }
 
@@ -89,8 +93,10 @@ public struct CallStateMachine: Sendable {
 
     // MARK: Events
 
+    /// Handles one event and returns the actions to carry out, in order.
     public mutating func handle(_ event: CallEvent) -> [CallAction] {
-        switch event.kind {
+        out.removeAll(keepingCapacity: true)
+        switch event {
         case .start: start()
         case .answered: answered()
         case .promptFinished(let id): promptFinished(id)
@@ -99,133 +105,145 @@ public struct CallStateMachine: Sendable {
         case .timerFired(let timer): timerFired(timer)
         case .hungUp: hungUp()
         }
+        return out
     }
 
-    private mutating func start() -> [CallAction] {
-        guard case .idle = state else { return [] }
+    private mutating func emit(_ action: CallAction) { out.append(action) }
+
+    private mutating func start() {
+        guard case .idle = state else { return }
         switch plan.preDial {
-        case .blocked: return end(.blocked, .userBlocked)
-        case .lockedOut: return end(.lockedOut, .lockedOut)
-        case .invalidNumber: return end(.invalidRequest, .invalidPhoneNumber)
+        case .blocked: end(.blocked, .userBlocked)
+        case .lockedOut: end(.lockedOut, .lockedOut)
+        case .invalidNumber: end(.invalidRequest, .invalidPhoneNumber)
         case .clear:
             let timer = makeTimer(.ring)
             state = .ringing(timer)
-            return [.dial, .startTimer(timer, seconds: plan.limits.ringTimeout)]
+            emit(.dial)
+            emit(.startTimer(timer, seconds: plan.limits.ringTimeout))
         }
     }
 
-    private mutating func answered() -> [CallAction] {
-        guard case .ringing(let timer) = state else { return [] }
-        var actions: [CallAction] = [.cancelTimer(timer)]
+    private mutating func answered() {
+        guard case .ringing(let timer) = state else { return }
+        emit(.cancelTimer(timer))
         if plan.extensionDigits != nil {
             let id = makePromptID()
             state = .extensionIntro(id)
-            actions.append(.play(.extensionPromptBeforeDigits, id))
+            emit(.play(.extensionPromptBeforeDigits, id))
         } else {
-            actions += openAttempt(1, prompt: plan.greeting)
+            openAttempt(1, prompt: plan.greeting)
         }
-        return actions
     }
 
-    private mutating func promptFinished(_ id: PromptID) -> [CallAction] {
+    private mutating func promptFinished(_ id: PromptID) {
         switch state {
         case .extensionIntro(id):
             state = .sendingDigits
-            return [.sendDigits(String((plan.extensionDigits ?? []).map(\.character)))]
+            emit(.sendDigits(String((plan.extensionDigits ?? []).map(\.character))))
         case .extensionWait(let attempt, .prompt(id)):
             let timer = makeTimer(.response)
             state = .extensionWait(attempt: attempt, .timer(timer))
-            return [.startTimer(timer, seconds: plan.limits.responseTimeout)]
+            emit(.startTimer(timer, seconds: plan.limits.responseTimeout))
         case .collecting(var collection):
-            guard case .prompt(id) = collection.waiting else { return [] }
+            guard case .prompt(id) = collection.waiting else { return }
             let timer = makeTimer(.response)
             collection.waiting = .timer(timer)
             state = .collecting(collection)
-            return [.startTimer(timer, seconds: plan.limits.responseTimeout)]
+            emit(.startTimer(timer, seconds: plan.limits.responseTimeout))
         case .interlude(id, let nextAttempt):
-            return openAttempt(nextAttempt, prompt: plan.retry)
+            openAttempt(nextAttempt, prompt: plan.retry)
         case .closing(id, let result, let detail):
             state = .ended(result)
-            return [.hangUp, .finish(result, detail)]
+            emit(.hangUp)
+            emit(.finish(result, detail))
         default:
             // A prompt that was cut short, or one from an earlier phase: nothing to do.
-            return []
+            return
         }
     }
 
-    private mutating func digitsSent() -> [CallAction] {
-        guard case .sendingDigits = state else { return [] }
+    private mutating func digitsSent() {
+        guard case .sendingDigits = state else { return }
         let id = makePromptID()
         state = .extensionWait(attempt: 1, .prompt(id))
-        return [.play(.extensionPromptAfterDigits, id)]
+        emit(.play(.extensionPromptAfterDigits, id))
     }
 
-    private mutating func keyPressed(_ key: DTMFKey) -> [CallAction] {
+    private mutating func keyPressed(_ key: DTMFKey) {
         let shown = display(key)
         switch state {
         case .idle, .ringing, .ended:
-            return []
+            return
         case .extensionIntro, .sendingDigits, .interlude, .closing:
-            return [.key(shown, .discarded)]
+            emit(.key(shown, .discarded))
         case .extensionWait(_, let waiting):
-            guard key.isPound else { return [.key(shown, .ignored)] }
-            return [.key(shown, .accepted), stop(waiting)] + openAttempt(1, prompt: plan.greeting)
+            guard key.isPound else { return emit(.key(shown, .ignored)) }
+            emit(.key(shown, .accepted))
+            stop(waiting)
+            openAttempt(1, prompt: plan.greeting)
         case .collecting(var collection):
-            var actions: [CallAction] = [.key(shown, .accepted), stop(collection.waiting)]
-            if key.isPound {
-                actions += judge(collection, shape: .complete)
-                return actions
-            }
+            emit(.key(shown, .accepted))
+            stop(collection.waiting)
+            if key.isPound { return judge(collection, shape: .complete) }
+            // Leave `state` without the entry while it grows, so the array stays uniquely owned.
+            state = .idle
             collection.entry.append(key)
             if collection.entry.count > plan.limits.maxDigits {
-                actions += judge(collection, shape: .tooLong)
-                return actions
+                state = .collecting(collection)
+                return judge(collection, shape: .tooLong)
             }
             let timer = makeTimer(.interDigit)
             collection.waiting = .timer(timer)
             state = .collecting(collection)
-            actions.append(.startTimer(timer, seconds: plan.limits.interDigitTimeout))
-            return actions
+            emit(.startTimer(timer, seconds: plan.limits.interDigitTimeout))
         }
     }
 
-    private mutating func timerFired(_ timer: CallTimer) -> [CallAction] {
+    private mutating func timerFired(_ timer: CallTimer) {
         switch state {
         case .ringing(timer):
-            return [.hangUp] + end(.notAnswered, .notAnswered)
+            emit(.hangUp)
+            end(.notAnswered, .notAnswered)
         case .extensionWait(let attempt, .timer(timer)):
             if attempt < plan.limits.attempts {
                 let id = makePromptID()
                 state = .extensionWait(attempt: attempt + 1, .prompt(id))
-                return [.play(plan.extensionRetry, id)]
+                emit(.play(plan.extensionRetry, id))
+            } else {
+                close(with: .authenticationDenied, .timedOut, .noResponse)
             }
-            return close(with: .authenticationDenied, .timedOut, .noResponse)
         case .collecting(let collection):
-            guard case .timer(timer) = collection.waiting else { return [] }
-            return judge(collection, shape: timer.purpose == .interDigit ? .incomplete : .silent)
+            guard case .timer(timer) = collection.waiting else { return }
+            judge(collection, shape: timer.purpose == .interDigit ? .incomplete : .silent)
         default:
             // Cancelled or superseded: a timer that expires in the same instant it was replaced.
-            return []
+            return
         }
     }
 
-    private mutating func hungUp() -> [CallAction] {
+    private mutating func hungUp() {
         switch state {
         case .idle, .ended:
-            return []
+            return
         case .ringing(let timer):
-            return [.cancelTimer(timer)] + end(.abandoned, .callerHungUp)
+            emit(.cancelTimer(timer))
+            end(.abandoned, .callerHungUp)
         case .extensionIntro(let id), .interlude(let id, _):
-            return [.stopPrompt(id)] + end(.abandoned, .callerHungUp)
+            emit(.stopPrompt(id))
+            end(.abandoned, .callerHungUp)
         case .sendingDigits:
-            return end(.abandoned, .callerHungUp)
+            end(.abandoned, .callerHungUp)
         case .extensionWait(_, let waiting):
-            return [stop(waiting)] + end(.abandoned, .callerHungUp)
+            stop(waiting)
+            end(.abandoned, .callerHungUp)
         case .collecting(let collection):
-            return [stop(collection.waiting)] + end(.abandoned, .callerHungUp)
+            stop(collection.waiting)
+            end(.abandoned, .callerHungUp)
         case .closing(let id, let result, let detail):
             // The result was decided before the hang-up; it stands.
-            return [.stopPrompt(id)] + end(result, detail)
+            emit(.stopPrompt(id))
+            end(result, detail)
         }
     }
 
@@ -243,93 +261,100 @@ public struct CallStateMachine: Sendable {
         case silent
     }
 
-    private mutating func judge(_ collection: Collection, shape: EntryShape) -> [CallAction] {
+    private mutating func judge(_ collection: Collection, shape: EntryShape) {
         let entry = collection.entry
         let isFraudCode = plan.fraudCode.map { $0 == entry } ?? false
 
         switch shape {
         case .silent:
-            return [.entry(.silent)] + attemptFailed(collection.attempt, denial: false)
+            emit(.entry(.silent))
+            attemptFailed(collection.attempt, denial: false)
         case .complete where isFraudCode:
             // Fraud wins over a PIN that equals the fraud code.
             let prompt: MessageType = plan.fraudAutoBlock ? .fraudConfirmation : .fraudReported
-            return [.entry(.fraudCode), .reportFraud] + close(with: prompt, .fraudReported, .fraudCodeEntered)
+            emit(.entry(.fraudCode))
+            emit(.reportFraud)
+            close(with: prompt, .fraudReported, .fraudCodeEntered)
         case .complete:
             hadEntry = true
             switch (pin, entry.isEmpty) {
             case (nil, true):
-                return [.entry(.confirmed)] + close(with: .authenticationSuccessful, .verified, .completed)
+                emit(.entry(.confirmed))
+                close(with: .authenticationSuccessful, .verified, .completed)
             case (let pin?, false) where pin == entry:
-                return [.entry(.correctPIN)] + close(with: .authenticationSuccessful, .verified, .completed)
+                emit(.entry(.correctPIN))
+                close(with: .authenticationSuccessful, .verified, .completed)
             case (nil, false), (_?, true):
-                return [.entry(.invalid)] + attemptFailed(collection.attempt, denial: false)
+                emit(.entry(.invalid))
+                attemptFailed(collection.attempt, denial: false)
             case (_?, false):
-                return [.entry(.wrongPIN)] + attemptFailed(collection.attempt, denial: true)
+                emit(.entry(.wrongPIN))
+                attemptFailed(collection.attempt, denial: true)
             }
         case .incomplete, .tooLong:
             hadEntry = true
             // On a PIN call any entry that is neither the PIN nor the fraud code is a wrong PIN,
             // even without `#`. An unfinished entry that *is* the PIN is merely invalid.
             let denial = pin != nil && pin != entry && !isFraudCode
-            return [.entry(shape == .tooLong ? .tooLong : .incomplete)] + attemptFailed(collection.attempt, denial: denial)
+            emit(.entry(shape == .tooLong ? .tooLong : .incomplete))
+            attemptFailed(collection.attempt, denial: denial)
         }
     }
 
-    private mutating func attemptFailed(_ attempt: Int, denial: Bool) -> [CallAction] {
-        var actions: [CallAction] = []
+    private mutating func attemptFailed(_ attempt: Int, denial: Bool) {
         if denial {
             hadWrongPIN = true
-            actions.append(.denial)
+            emit(.denial)
             if let left = denialsLeft {
                 denialsLeft = left - 1
                 if left - 1 <= 0 {
-                    return actions + close(with: .authenticationDenied, .lockedOut, .lockedOut)
+                    return close(with: .authenticationDenied, .lockedOut, .lockedOut)
                 }
             }
         }
         guard attempt < plan.limits.attempts else {
             let result: CallResult = hadEntry ? .denied : .timedOut
             let detail: ResultDetail = hadWrongPIN ? .invalidPIN : (hadEntry ? .invalidInput : .noResponse)
-            return actions + close(with: .authenticationDenied, result, detail)
+            return close(with: .authenticationDenied, result, detail)
         }
         if denial {
             let id = makePromptID()
             state = .interlude(id, nextAttempt: attempt + 1)
-            return actions + [.play(.authenticationDeniedRetry, id)]
+            return emit(.play(.authenticationDeniedRetry, id))
         }
-        return actions + openAttempt(attempt + 1, prompt: plan.retry)
+        openAttempt(attempt + 1, prompt: plan.retry)
     }
 
     // MARK: Building blocks
 
-    private mutating func openAttempt(_ attempt: Int, prompt: MessageType) -> [CallAction] {
+    private mutating func openAttempt(_ attempt: Int, prompt: MessageType) {
         let id = makePromptID()
         state = .collecting(Collection(attempt: attempt, waiting: .prompt(id)))
-        return [.play(prompt, id)]
+        emit(.play(prompt, id))
     }
 
-    private mutating func close(with prompt: MessageType, _ result: CallResult, _ detail: ResultDetail) -> [CallAction] {
+    private mutating func close(with prompt: MessageType, _ result: CallResult, _ detail: ResultDetail) {
         let id = makePromptID()
         state = .closing(id, result, detail)
-        return [.play(prompt, id)]
+        emit(.play(prompt, id))
     }
 
-    private mutating func end(_ result: CallResult, _ detail: ResultDetail) -> [CallAction] {
+    private mutating func end(_ result: CallResult, _ detail: ResultDetail) {
         state = .ended(result)
-        return [.finish(result, detail)]
+        emit(.finish(result, detail))
     }
 
-    private func stop(_ waiting: Waiting) -> CallAction {
+    private mutating func stop(_ waiting: Waiting) {
         switch waiting {
-        case .prompt(let id): .stopPrompt(id)
-        case .timer(let timer): .cancelTimer(timer)
+        case .prompt(let id): emit(.stopPrompt(id))
+        case .timer(let timer): emit(.cancelTimer(timer))
         }
     }
 
     /// A key as it may appear anywhere outside the machine: on a PIN call every key but `#` is
     /// masked, whatever the phase, so no PIN digit can leave through a transcript.
-    private func display(_ key: DTMFKey) -> String {
-        plan.method.isPIN && !key.isPound ? "•" : key.description
+    private func display(_ key: DTMFKey) -> ShownKey {
+        plan.method.isPIN && !key.isPound ? .masked : .key(key)
     }
 
     private mutating func makePromptID() -> PromptID {

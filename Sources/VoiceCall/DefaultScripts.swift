@@ -84,24 +84,3 @@ public struct DefaultScripts: Sendable {
         self.scripts[language]?.productName
     }
 }
-
-/// A default script file that cannot be used, naming the file and, when it is about one line, the line.
-public struct DefaultScriptsError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file name (`de-DE.txt`).
-    public let file: String
-    /// The 1-based line, or `nil` when the problem is about the whole file.
-    public let line: Int?
-    public let message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    /// `de-DE.txt:12: unknown placeholder {code} (known: …)`.
-    public var description: String {
-        if let line { return "\(self.file):\(line): \(self.message)" }
-        return "\(self.file): \(self.message)"
-    }
-}

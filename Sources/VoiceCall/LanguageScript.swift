@@ -98,27 +98,9 @@ struct LanguageScript: Sendable {
 }
 
 extension MessageType {
-    /// The position in `allCases` (0–17), for array-indexed lookups on the per-prompt hot path.
+    /// The position in `allCases` (0–17), for array-indexed lookups on the per-prompt hot path;
+    /// follows the declaration order, so adding a type needs no table.
     public var ordinal: Int {
-        switch self {
-        case .authenticationSuccessful: 0
-        case .extensionPrompt: 1
-        case .fraudConfirmation: 2
-        case .fraudGreetingStandard: 3
-        case .fraudReported: 4
-        case .activation: 5
-        case .authenticationDeniedRetry: 6
-        case .retryStandard: 7
-        case .greetingStandard: 8
-        case .greetingPIN: 9
-        case .fraudGreetingPIN: 10
-        case .retryPIN: 11
-        case .extensionPromptAfterDigits: 12
-        case .authenticationDenied: 13
-        case .activationGreetingStandard: 14
-        case .activationRetryStandard: 15
-        case .activationGreetingPIN: 16
-        case .extensionPromptBeforeDigits: 17
-        }
+        Self.allCases.firstIndex(of: self) ?? 0
     }
 }

@@ -18,7 +18,7 @@ public struct TranscriptEntry: Sendable, Equatable {
         case timerStarted(CallTimer.Purpose, seconds: Double)
         case timerExpired(CallTimer.Purpose)
         /// A key, as it may be shown (masked on a PIN call), and what became of it.
-        case key(String, KeyHandling)
+        case key(ShownKey, KeyHandling)
         case entry(EntryVerdict)
         /// A wrong PIN counted toward lockout.
         case denial

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VoiceCall
 
 @testable import CallScript
 
@@ -115,7 +116,7 @@ struct CallScriptParserFuzzTests {
             case .wait(let seconds):
                 #expect(seconds > 0 && seconds <= CallScriptParser.maximumSeconds)
             case .press(let keys):
-                #expect(!keys.isEmpty && keys.allSatisfy { CallerAction.keys.contains($0) })
+                #expect(!keys.isEmpty && keys.allSatisfy { DTMFKey($0) != nil })
             case .listen, .hangup:
                 break
             }

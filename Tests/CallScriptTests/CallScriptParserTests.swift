@@ -49,7 +49,7 @@ struct CallScriptParserTests {
             pin: "4321",
             language: "fr-CA,fr;q=0.9,en;q=0.5",
             languageLine: 5,
-            activation: true,
+            kind: .activation,
             startTime: Date(timeIntervalSince1970: 1_795_600_800),
             actions: [
                 CallerAction(line: 10, kind: .answer(after: 0)),
@@ -68,7 +68,7 @@ struct CallScriptParserTests {
         #expect(parsed.method == .standard)
         #expect(parsed.pin == nil)
         #expect(parsed.language == nil && parsed.languageLine == nil)
-        #expect(parsed.activation == false)
+        #expect(parsed.kind == .signIn)
         #expect(parsed.startTime == nil)
         #expect(parsed.actions == [CallerAction(line: 3, kind: .noAnswer)])
     }

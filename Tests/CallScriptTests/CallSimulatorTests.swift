@@ -22,7 +22,7 @@ struct CallSimulatorTests {
     func listenThenPress() {
         let outcome = simulate([.answer(after: 0), .listen, .press("#")])
         #expect(outcome.result == .verified)
-        #expect(instants(of: .key("#", .accepted), in: outcome) == [4.3])
+        #expect(instants(of: .key(.key(.pound), .accepted), in: outcome) == [4.3])
         #expect(instants(of: .play(.authenticationSuccessful), in: outcome) == [4.3])
         #expect(outcome.duration == 8.3)
     }

@@ -81,7 +81,7 @@ struct SampleScriptTests {
             if extensionCall {
                 #expect(type == .extensionPromptBeforeDigits)
             } else {
-                switch (parsed.activation, parsed.method) {
+                switch (parsed.kind == .activation, parsed.method) {
                 case (false, .standard): #expect(type == .fraudGreetingStandard)
                 case (false, .pin): #expect(type == .fraudGreetingPIN)
                 case (true, .standard): #expect(type == .activationGreetingStandard)

@@ -77,7 +77,7 @@ struct SippCallTests {
         #expect(outcome.prompts == [.greetingPIN, .authenticationDeniedRetry, .retryPIN, .authenticationSuccessful])
         #expect(outcome.denialTimes.count == 1)
         // PIN digits never reach the transcript.
-        let shownKeys = outcome.transcript.compactMap { if case .key(let shown, _) = $0.event { shown } else { nil } }
+        let shownKeys = outcome.transcript.compactMap { if case .key(let shown, _) = $0.event { shown.description } else { nil } }
         #expect(!shownKeys.contains("1") && !shownKeys.contains("2") && !shownKeys.contains("9"))
     }
 

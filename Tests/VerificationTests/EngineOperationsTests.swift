@@ -7,12 +7,8 @@ import VoiceCall
 
 @Suite("Engine operations behind the CLI")
 struct EngineOperationsTests {
-    static let samples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Samples/calls")
-
     private func runSample(_ name: String, _ session: VerificationSession) throws -> CallReport {
-        try session.run(CallScriptParser.parse(contentsOf: Self.samples.appendingPathComponent(name)))
+        try session.run(CallScriptParser.parse(contentsOf: sampleCalls.appendingPathComponent(name)))
     }
 
     @Test("Unblocking a user locked out at a scripted time reports the lockout it lifted, and the next scripted call is placed")
@@ -90,7 +86,7 @@ struct EngineOperationsTests {
         let fixture = try ServiceFixture()
         defer { fixture.remove() }
         let engine = fixture.engine
-        let script = try CallScriptParser.parse(contentsOf: Self.samples.appendingPathComponent("confirm.call"))
+        let script = try CallScriptParser.parse(contentsOf: sampleCalls.appendingPathComponent("confirm.call"))
         let results = try await withThrowingTaskGroup(of: CallResult.self) { group in
             for _ in 0..<8 { group.addTask { try engine.session().run(script).result } }
             return try await group.reduce(into: []) { $0.append($1) }

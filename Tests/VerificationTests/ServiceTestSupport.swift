@@ -39,3 +39,8 @@ func pinHeader(user: String = "pat@contoso.com", at time: String) -> String {
     at \(time)
     """
 }
+
+/// The repository's `Samples/calls` folder.
+let sampleCalls = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Samples/calls")

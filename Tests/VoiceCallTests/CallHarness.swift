@@ -24,8 +24,8 @@ struct CallHarness {
     var denials: Int { actions.filter { $0 == .denial }.count }
 
     @discardableResult
-    mutating func send(_ kind: CallEvent.Kind) -> [CallAction] {
-        let new = machine.handle(CallEvent(kind, at: time))
+    mutating func send(_ kind: CallEvent) -> [CallAction] {
+        let new = machine.handle(kind)
         for action in new {
             switch action {
             case .play(_, let id): playing = id

@@ -10,7 +10,7 @@ struct CallRecorderTests {
         recorder.record([.dial, .startTimer(timer, seconds: 30)], at: 0)
         recorder.record([.cancelTimer(timer), .play(.extensionPromptBeforeDigits, PromptID(1))], at: 2)
         recorder.record([.sendDigits("12")], at: 5)
-        recorder.record([.key("•", .accepted), .entry(.wrongPIN), .denial, .play(.authenticationDeniedRetry, PromptID(2))], at: 9.4)
+        recorder.record([.key(.masked, .accepted), .entry(.wrongPIN), .denial, .play(.authenticationDeniedRetry, PromptID(2))], at: 9.4)
         recorder.record([.entry(.fraudCode), .reportFraud, .play(.fraudConfirmation, PromptID(3))], at: 22.2)
         #expect(recorder.recording.result == nil)
         recorder.record([.hangUp, .finish(.fraudReported, .fraudCodeEntered)], at: 29)
@@ -26,8 +26,8 @@ struct CallRecorderTests {
     func sessionRecordsTheMachine() {
         var session = CallSession(plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 5))
         var machine = CallStateMachine(plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 5))
-        for (time, event) in [(0.0, CallEvent.Kind.start), (1, .answered), (2, .hungUp)] {
-            #expect(session.handle(event, at: time) == machine.handle(CallEvent(event, at: time)))
+        for (time, event) in [(0.0, CallEvent.start), (1, .answered), (2, .hungUp)] {
+            #expect(session.handle(event, at: time) == machine.handle(event))
         }
         #expect(session.recording.prompts == [.fraudGreetingPIN])
         #expect(session.recording.result == .abandoned && session.recording.endedAt == 2)

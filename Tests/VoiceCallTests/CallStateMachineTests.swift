@@ -186,7 +186,7 @@ struct CallStateMachineCollectionTests {
         call.answer()
         let greeting = call.playing!
         let actions = call.send(.key(.pound))
-        #expect(actions.prefix(2) == [.key("#", .accepted), .stopPrompt(greeting)])
+        #expect(actions.prefix(2) == [.key(.key(.pound), .accepted), .stopPrompt(greeting)])
         call.promptEnds()
         #expect(call.finish! == (.verified, .completed))
     }
@@ -198,7 +198,7 @@ struct CallStateMachineCollectionTests {
         call.press("1111#")
         #expect(call.played.last == .authenticationDeniedRetry)
         let discarded = call.send(.key(DTMFKey("4")!))
-        #expect(discarded == [.key("•", .discarded)])
+        #expect(discarded == [.key(.masked, .discarded)])
         call.listen()
         call.press("4321#")
         call.promptEnds()
@@ -286,7 +286,7 @@ struct CallStateMachineCollectionTests {
         #expect(call.finish! == (.verified, .completed))
         let shownKeys = call.actions.compactMap { if case .key(let shown, _) = $0 { shown } else { nil } }
         #expect(shownKeys.count == 12)
-        #expect(shownKeys.allSatisfy { $0 == "•" || $0 == "#" })
+        #expect(shownKeys.allSatisfy { $0 == .masked || $0 == .key(.pound) })
         let text = call.actions.map { "\($0)" }.joined(separator: " ")
         #expect(!text.contains("4321") && !text.contains("\"4\"") && !text.contains("\"3\""))
     }
@@ -301,13 +301,13 @@ struct CallStateMachineFlowTests {
         var call = CallHarness(extensionPlan)
         call.answer()
         #expect(call.played == [.extensionPromptBeforeDigits])
-        #expect(call.send(.key(.pound)) == [.key("#", .discarded)])
+        #expect(call.send(.key(.pound)) == [.key(.key(.pound), .discarded)])
         let sending = call.promptEnds()
         #expect(sending == [.sendDigits("1234")])
-        #expect(call.send(.key(.pound)) == [.key("#", .discarded)])
+        #expect(call.send(.key(.pound)) == [.key(.key(.pound), .discarded)])
         call.send(.digitsSent)
         #expect(call.played.last == .extensionPromptAfterDigits)
-        #expect(call.send(.key(DTMFKey("5")!)) == [.key("5", .ignored)])
+        #expect(call.send(.key(DTMFKey("5")!)) == [.key(.key(DTMFKey("5")!), .ignored)])
         call.press("#")
         #expect(call.played.last == .fraudGreetingStandard)
         call.press("#")
