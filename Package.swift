@@ -52,7 +52,7 @@ let package = Package(
         // The service: checks, plan, run, record, fraud, notify.
         .target(name: "Verification", dependencies: ["VoiceCall", "DefaultGreetings", "GreetingAudio", "VerificationStore", "CallScript", "OATH", "Cryptography", "RegularFile", "PromptAudio", "SignIn"]),
         // `ivr serve`: the HTTP API of SPEC §16 (libmicrohttpd), a front door like the CLI.
-        .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall"]),
+        .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "SIPChannel"]),
         // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
         .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall"]),
         .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server", "SignIn"]),

@@ -14,6 +14,8 @@ public final class SIPCallChannel: CallChannel, @unchecked Sendable {
     private let voice: @Sendable (PromptSet) -> any PromptSamples
     private let lock = NSLock()
     private var last: LiveCallOutcome?
+    /// Hangs up the call in progress when canceled (`ivr serve`); `nil` for calls none can cancel.
+    public var canceller: LiveCallCanceller?
 
     /// - Parameter voice: the samples of a call's prompts; by default a tone as long as each
     ///   prompt's text would speak (`ToneSamples`), until speech rendering is wired in.
@@ -39,7 +41,7 @@ public final class SIPCallChannel: CallChannel, @unchecked Sendable {
         }
         let request = try LiveCallRequest(
             plan: call.plan, number: number.e164, callerID: call.callerID, source: voice(call.prompts))
-        let outcome = phone.call(request)
+        let outcome = canceller.map { phone.call(request, canceller: $0) } ?? phone.call(request)
         lock.lock()
         last = outcome
         lock.unlock()

@@ -40,6 +40,9 @@ public struct VerificationOutcome: Sendable, Hashable, Codable {
     public var prompts: [Prompt]
     public var digitsSent: String
     public var notifications: Int
+    /// The SIP Call-ID and final status of a live call (`nil` for a simulated one), as `ivr dial --json`.
+    public var sipCallId: String?
+    public var sipStatus: Int?
 
     public init(result: String?, detail: String, callerId: String?, prompts: [Prompt], digitsSent: String, notifications: Int) {
         self.result = result

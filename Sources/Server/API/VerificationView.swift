@@ -7,7 +7,7 @@ struct VerificationView: Encodable {
     var record: VerificationRecord
 
     private enum Keys: String, CodingKey {
-        case id, status, user, result, detail, callerId, prompts, digitsSent, notifications, createdAt, endedAt
+        case id, status, user, result, detail, callerId, prompts, digitsSent, notifications, sipCallId, sipStatus, createdAt, endedAt
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -21,6 +21,9 @@ struct VerificationView: Encodable {
         try container.encode(record.outcome?.prompts ?? [], forKey: .prompts)
         try container.encode(record.outcome?.digitsSent ?? "", forKey: .digitsSent)
         try container.encode(record.outcome?.notifications ?? 0, forKey: .notifications)
+        // A live call's SIP Call-ID and final status (SPEC §15), null for a simulated one.
+        try container.encode(record.outcome?.sipCallId, forKey: .sipCallId)
+        try container.encode(record.outcome?.sipStatus, forKey: .sipStatus)
         try container.encode(record.createdAt, forKey: .createdAt)
         try container.encode(record.endedAt, forKey: .endedAt)
     }

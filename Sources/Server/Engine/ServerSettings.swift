@@ -7,9 +7,12 @@ import VoiceCall
 struct ServerSettings: Sendable {
     var callbackHosts: CallbackHosts
     var throttle: VerificationThrottle
+    /// Whether `sip.trunk` is set: verifications without a script then run over SIP.
+    var hasSIPTrunk: Bool
 
     init(_ settings: Settings) {
         callbackHosts = CallbackHosts(setting: settings.apiCallbackHosts.joined(separator: ","))
         throttle = VerificationThrottle(perNumber: settings.throttleCallsPerNumber, perUser: settings.throttleCallsPerUser)
+        hasSIPTrunk = settings.sipTrunk != nil
     }
 }

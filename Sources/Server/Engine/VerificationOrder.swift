@@ -13,11 +13,19 @@ struct VerificationOrder: Sendable {
     var user: UserName
     /// `nil` when the number cannot be parsed: the call then ends `invalid_request` (SPEC §2).
     var phone: PhoneNumber?
-    /// The engine's request and the simulated callee's actions.
-    var call: ScriptedCall
+    /// Who answers: a simulated callee acting out the script, or the phone over the SIP trunk.
+    var callee: Callee
     var callbackURL: URL?
     /// The request's fields other than the script, for the record.
     var summary: [String: String]
+
+    /// Where a verification's call goes (SPEC §16).
+    enum Callee: Sendable {
+        /// The engine's request and the simulated callee's actions (a `script` was given).
+        case simulated(ScriptedCall)
+        /// A live call over the configured SIP trunk (no `script`, `sip.trunk` set).
+        case sip(VerificationRequest)
+    }
 
     /// The words that start an action line (SPEC §11).
     static let actionWords: Set<String> = ["answer", "no-answer", "listen", "wait", "press", "hangup"]
@@ -26,8 +34,9 @@ struct VerificationOrder: Sendable {
     ///   - directory: the users directory (SPEC §8.1): a registered user's number and method fill
     ///     what the body leaves out, as in `ivr call`.
     ///   - directoryPIN: fills a `method pin` call's expected PIN from the directory's hash.
+    ///   - sipTrunk: whether `sip.trunk` is set: a body without `script` is then a live call.
     init(
-        _ body: VerificationRequestBody, callbackHosts: CallbackHosts, directory: (String) -> RegisteredCallee? = { _ in nil },
+        _ body: VerificationRequestBody, callbackHosts: CallbackHosts, sipTrunk: Bool = false, directory: (String) -> RegisteredCallee? = { _ in nil },
         directoryPIN: (CallScriptFile) throws -> CallScriptFile = { $0 }
     ) throws(APIError) {
         do {
@@ -58,8 +67,9 @@ struct VerificationOrder: Sendable {
             throw .unprocessable("method: '\(method)' is not a method; expected standard or pin")
         }
         let language = body.language ?? "en-US"
+        let languages: LanguagePreference
         do {
-            _ = try LanguagePreference(parsing: language)
+            languages = try LanguagePreference(parsing: language)
         } catch {
             throw .unprocessable("language: \(error)")
         }
@@ -68,8 +78,20 @@ struct VerificationOrder: Sendable {
         if let text = body.callbackUrl {
             callbackURL = try callbackHosts.check(text)
         }
+        summary = ["user": user.value, "number": phone?.masked ?? "invalid", "method": method, "language": language,
+                   "activation": body.activation == true ? "true" : "false"]
         guard let actions = body.script else {
-            throw .unprocessable("script: required: no SIP trunk is configured, so the call runs against a simulated callee whose actions the script gives (answer, listen, press #, …)")
+            guard sipTrunk else {
+                throw .unprocessable("script: required: no SIP trunk is configured, so the call runs against a simulated callee whose actions the script gives (answer, listen, press #, …)")
+            }
+            // As `ivr dial`: the directory keeps only the PIN's hash, which a live call cannot check yet.
+            guard method == "standard" else {
+                throw .unprocessable("method: a live call over SIP supports only 'standard' (the PIN is stored as a hash only); give a script for a simulated PIN call")
+            }
+            callee = .sip(VerificationRequest(
+                user: user, number: phone, method: .standard, languages: languages,
+                kind: body.activation == true ? .activation : .signIn))
+            return
         }
 
         // The number as given or registered; a PIN is never sent: the engine checks the keyed
@@ -87,15 +109,13 @@ struct VerificationOrder: Sendable {
         }
         do {
             let script = try CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script", directory: directory)
-            call = try ScriptedCall(try directoryPIN(script))
+            callee = .simulated(try ScriptedCall(try directoryPIN(script)))
         } catch let error as CallScriptError {
             let place = error.line.map { $0 > offset ? "script line \($0 - offset)" : "request" } ?? "script"
             throw .unprocessable("\(place): \(error.message)")
         } catch {
             throw .internalError("the users directory could not be read: \(error)")
         }
-        summary = ["user": user.value, "number": phone?.masked ?? "invalid", "method": method, "language": language,
-                   "activation": body.activation == true ? "true" : "false"]
     }
 
     /// A parsed number as a script header spells it: E.164, then ` x` and the extension.

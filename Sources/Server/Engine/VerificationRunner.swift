@@ -1,14 +1,17 @@
 import Foundation
+import SIPChannel
 import Verification
 import VerificationStore
+import VoiceCall
 
 /// Runs accepted verifications in the background, many at once, each on its own engine instance,
 /// so a slow call never holds up a request or another call.
 ///
-/// A call and the record of its end commit in one transaction with the check that it is still
+/// A simulated call and the record of its end commit in one transaction with the check that it is still
 /// queued: a verification canceled first is never called, one completed first cannot be canceled,
 /// and a process killed mid-call leaves it queued, to be ended by the next start
-/// (`VerificationStore.endUnfinishedVerifications`).
+/// (`VerificationStore.endUnfinishedVerifications`). A live call over SIP runs outside any
+/// transaction or write lock: only its start (`calling`) and its end are written (`runLive`).
 final class VerificationRunner: @unchecked Sendable {
     private let pool: SessionPool
     private let metrics: Metrics
@@ -19,6 +22,9 @@ final class VerificationRunner: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var accepting = true
+    /// The hang-up switch of each live call in progress, by verification id.
+    private var live: [String: LiveCallCanceller] = [:]
+    private let line = LiveLine()
 
     init(pool: SessionPool, metrics: Metrics, callbacks: CallbackSender) {
         self.pool = pool
@@ -44,7 +50,11 @@ final class VerificationRunner: @unchecked Sendable {
                 slots.signal()
                 group.leave()
             }
-            let final = run(id: id, order: order)
+            let final: VerificationRecord?
+            switch order.callee {
+            case .simulated(let scripted): final = run(id: id, call: scripted)
+            case .sip(let request): final = runLive(id: id, request: request)
+            }
             metrics.callEnded(result: final.flatMap { $0.outcome?.result ?? $0.status.rawValue } ?? "error")
             if let final, let url = final.callbackURL.flatMap(URL.init(string:)), final.status.isFinal {
                 callbacks.send(JSONCoding.encode(VerificationView(record: final)), to: url, key: key)
@@ -54,11 +64,11 @@ final class VerificationRunner: @unchecked Sendable {
     }
 
     /// The call, then its final record (`nil` when the store failed).
-    private func run(id: String, order: VerificationOrder) -> VerificationRecord? {
+    private func run(id: String, call: ScriptedCall) -> VerificationRecord? {
         try? pool.with { session in
             // A simulated call runs in virtual time inside its transaction; one writer at a time.
             _ = try pool.exclusively {
-                try session.runQueuedVerification(id: id, request: order.call.request, through: order.call.channel)
+                try session.runQueuedVerification(id: id, request: call.request, through: call.channel)
             }
             // Fraud mail goes out after the call is recorded, off its path, as after `ivr call`; a
             // failure stays queued with its reason for the next run or `ivr outbox --deliver`.
@@ -67,10 +77,51 @@ final class VerificationRunner: @unchecked Sendable {
         }
     }
 
+    /// A live call, then its final record (`nil` when the store failed). The switch is registered
+    /// before the call is marked `calling`, so a cancel at any moment finds it.
+    private func runLive(id: String, request: VerificationRequest) -> VerificationRecord? {
+        let canceller = LiveCallCanceller()
+        lock.withLock { live[id] = canceller }
+        defer { lock.withLock { live[id] = nil } }
+        return try? pool.with { session in
+            guard try pool.exclusively({ try session.beginLiveVerification(id: id) }) else { return try session.verification(id: id) }
+            let call = try session.prepare(request)
+            let phone: SIPPhone
+            do {
+                phone = try line.open(with: session)
+            } catch {
+                // The trunk cannot be used (unresolvable host, port taken, sealed password lost):
+                // the verification ends without a call, its detail naming the setting.
+                let outcome = VerificationOutcome(
+                    result: nil, detail: "no call placed: \(error)", callerId: nil, prompts: [], digitsSent: "", notifications: 0)
+                _ = try pool.writing { try $0.updateVerification(id: id, from: [.calling], to: .canceled, outcome: outcome, endedAt: Date()) }
+                return try session.verification(id: id)
+            }
+            let speaking = UncheckedSession(session: session)
+            let channel = SIPCallChannel(phone: phone) { prompts in SpokenPrompts(session: speaking.session, prompts: prompts) }
+            channel.canceller = canceller
+            let outcome = try channel.run(call)
+            _ = try pool.exclusively {
+                try session.concludeLiveVerification(
+                    id: id, call: call, outcome: outcome, sipCallId: channel.lastCall?.sipCallId, sipStatus: channel.lastCall?.sipStatus)
+            }
+            _ = session.deliverMail()
+            return try session.verification(id: id)
+        }
+    }
+
+    /// Hangs up the live call of a verification just canceled (nothing when it has none).
+    func hangUp(id: String) {
+        lock.withLock { live[id] }?.cancel()
+    }
+
     /// Takes no new call and waits for the running ones, at most `timeout` seconds.
     /// - Returns: whether every call finished in time.
     func drain(timeout: TimeInterval) -> Bool {
         lock.withLock { accepting = false }
-        return group.wait(timeout: .now() + timeout) == .success
+        let drained = group.wait(timeout: .now() + timeout) == .success
+        // The SIP stack goes last: a call still running after the wait is hung up here.
+        line.close()
+        return drained
     }
 }

@@ -9,7 +9,7 @@ extension APIServer {
         let settings = try pool.with { ServerSettings(try $0.settings()) }
         let order = try pool.with { session in
             try VerificationOrder(
-                body, callbackHosts: settings.callbackHosts, directory: session.registeredCallee, directoryPIN: session.withDirectoryPIN)
+                body, callbackHosts: settings.callbackHosts, sipTrunk: settings.hasSIPTrunk, directory: session.registeredCallee, directoryPIN: session.withDirectoryPIN)
         }
         let record = VerificationRecord(
             id: try KeyDigest.randomHex(bytes: 16), keyID: caller.keyID, user: order.user.value, number: order.phone?.e164,
@@ -64,6 +64,8 @@ extension APIServer {
             let status = (try? pool.with { try $0.verification(id: id)?.status }) ?? record.status
             throw APIError.conflict("verification \(id) has already ended (\(status.rawValue)); only a queued or calling one can be canceled")
         }
+        // A live call in progress is hung up (CANCEL while ringing, BYE once answered).
+        runner.hangUp(id: id)
         return .json(200, JSONCoding.encode(VerificationView(record: updated)))
     }
 

@@ -1,0 +1,57 @@
+import Foundation
+import SIPChannel
+import Verification
+import VoiceCall
+
+/// The server's one SIP stack (SPEC §15/§16): opened at the first live call from the settings of
+/// that moment, shared by every call after it, closed when the server stops after its calls drained.
+final class LiveLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var phone: SIPPhone?
+
+    /// The open phone, opening it now from `sip.*` settings if needed.
+    /// - Throws: a `SIPChannelError`, `SIPSettingError` or `SIPSecretError` naming the setting.
+    func open(with session: VerificationSession) throws -> SIPPhone {
+        try lock.withLock {
+            if let phone { return phone }
+            guard var configuration = try SIPConfiguration(settings: try session.settings()) else {
+                throw NoTrunk()
+            }
+            configuration.password = try session.sipPassword()
+            let opened = try SIPPhone(configuration)
+            phone = opened
+            return opened
+        }
+    }
+
+    struct NoTrunk: Error, CustomStringConvertible {
+        var description: String { "sip.trunk: no SIP trunk is configured" }
+    }
+
+    /// Hangs up any call left and closes the stack. Idempotent.
+    func close() {
+        let closing = lock.withLock { () -> SIPPhone? in
+            defer { phone = nil }
+            return phone
+        }
+        closing?.close()
+    }
+}
+
+/// A call's prompt audio from the engine's prompt speaker, as `ivr dial` plays it (SPEC §14): a
+/// prompt that cannot be rendered plays as a tone of its length, so a live call never fails for
+/// want of a voice. Used on the thread that runs the call, before it dials.
+struct SpokenPrompts: PromptSamples, @unchecked Sendable {
+    let session: VerificationSession
+    let prompts: PromptSet
+
+    func samples(for type: MessageType) throws -> [Int16] {
+        if let audio = try? session.audio(of: prompts[type]) { return audio.samples }
+        return ToneSamples { prompts[$0].durationSeconds }.samples(for: type)
+    }
+}
+
+/// The session handed to the channel's voice closure, which runs on the calling thread only.
+struct UncheckedSession: @unchecked Sendable {
+    let session: VerificationSession
+}

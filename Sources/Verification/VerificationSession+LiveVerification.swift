@@ -1,0 +1,36 @@
+import Foundation
+import VerificationStore
+import VoiceCall
+
+/// A verification `ivr serve` places over SIP (SPEC §16): unlike a simulated call, the live call
+/// runs outside any transaction, so only its start (`queued` → `calling`) and its end (conclude and
+/// `calling` → `completed`) are written, each in its own short transaction.
+extension VerificationSession {
+    /// Marks a queued verification `calling`. - Returns: false when it is no longer queued (canceled).
+    public func beginLiveVerification(id: String) throws -> Bool {
+        try store.updateVerification(id: id, from: [.queued], to: .calling, outcome: nil, endedAt: nil)
+    }
+
+    /// Records a live call's end, in one transaction with the check that the verification is still
+    /// `calling`: one canceled meanwhile stays canceled and its call is not concluded.
+    ///
+    /// - Returns: the report, or `nil` when the verification had been canceled.
+    public func concludeLiveVerification(
+        id: String, call: PreparedCall, outcome: ChannelOutcome, sipCallId: String?, sipStatus: Int?
+    ) throws -> CallReport? {
+        try store.withTransaction { () -> CallReport? in
+            guard try store.verification(id: id)?.status == .calling else { return nil }
+            var report = try conclude(call, outcome).report
+            report.sipCallId = sipCallId ?? ""
+            report.sipStatus = sipStatus
+            var recorded = VerificationOutcome(
+                result: report.result.id, detail: report.detail.rawValue, callerId: report.callerID,
+                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language.description, source: $0.source.rawValue) },
+                digitsSent: report.digitsSent, notifications: report.notifications)
+            recorded.sipCallId = sipCallId
+            recorded.sipStatus = sipStatus
+            try store.updateVerification(id: id, from: [.calling], to: .completed, outcome: recorded, endedAt: now)
+            return report
+        }
+    }
+}
