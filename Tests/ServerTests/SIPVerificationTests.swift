@@ -176,6 +176,26 @@ struct SIPVerificationTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("a trunk that cannot be opened ends the verification canceled, naming the setting")
+    func trunkCannotOpen() throws {
+        let state = try StateDirectory()
+        let key = try IVRCommand.createKey(role: "integrator", state: state.url)
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        // SIP over TCP on the server's own HTTP port: the listen fails before anything is sent.
+        for (setting, value) in [
+            ("sip.trunk", "sip:127.0.0.1:5"), ("sip.transport", "tcp"), ("sip.listen", "127.0.0.1:\(server.port)"),
+        ] {
+            let set = try IVRCommand.run(["settings", "set", setting, value], state: state.url)
+            try #require(set.exitCode == 0, "\(set.stderr)")
+        }
+        let id = try Self.start(server.baseURL, key: key.key)
+        let done = try VerificationRouteTests.waitForEnd(server.baseURL, id, key: key.key)
+        #expect(done["status"] as? String == "canceled")
+        #expect((done["detail"] as? String)?.contains("sip.listen") == true, "\(done)")
+        #expect(done["sipCallId"] is NSNull)
+    }
+
     @Test("without a trunk a verification without a script is refused 422")
     func noTrunk() throws {
         let state = try StateDirectory()

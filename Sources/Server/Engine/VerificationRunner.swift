@@ -85,22 +85,26 @@ final class VerificationRunner: @unchecked Sendable {
         defer { lock.withLock { live[id] = nil } }
         return try? pool.with { session in
             guard try pool.exclusively({ try session.beginLiveVerification(id: id) }) else { return try session.verification(id: id) }
-            let call = try session.prepare(request)
-            let phone: SIPPhone
+            let call: PreparedCall
+            let channel: SIPCallChannel
+            let outcome: ChannelOutcome
             do {
-                phone = try line.open(with: session)
+                call = try session.prepare(request)
+                let phone = try line.open(with: session)
+                let speaking = UncheckedSession(session: session)
+                channel = SIPCallChannel(phone: phone) { prompts in SpokenPrompts(session: speaking.session, prompts: prompts) }
+                channel.canceller = canceller
+                outcome = try channel.run(call)
             } catch {
-                // The trunk cannot be used (unresolvable host, port taken, sealed password lost):
-                // the verification ends without a call, its detail naming the setting.
-                let outcome = VerificationOutcome(
+                // The trunk cannot be used (unresolvable host, port taken, sealed password lost) or
+                // the call could not be set up: it ends without a call, its detail naming the cause.
+                let ended = VerificationOutcome(
                     result: nil, detail: "no call placed: \(error)", callerId: nil, prompts: [], digitsSent: "", notifications: 0)
-                _ = try pool.writing { try $0.updateVerification(id: id, from: [.calling], to: .canceled, outcome: outcome, endedAt: Date()) }
+                _ = try pool.exclusively {
+                    try session.updateVerification(id: id, from: [.calling], to: .canceled, outcome: ended, endedAt: pool.engine.now)
+                }
                 return try session.verification(id: id)
             }
-            let speaking = UncheckedSession(session: session)
-            let channel = SIPCallChannel(phone: phone) { prompts in SpokenPrompts(session: speaking.session, prompts: prompts) }
-            channel.canceller = canceller
-            let outcome = try channel.run(call)
             _ = try pool.exclusively {
                 try session.concludeLiveVerification(
                     id: id, call: call, outcome: outcome, sipCallId: channel.lastCall?.sipCallId, sipStatus: channel.lastCall?.sipStatus)
