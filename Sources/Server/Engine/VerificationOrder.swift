@@ -6,9 +6,10 @@ import VoiceCall
 /// A `POST /v1/verifications` body turned into the call the engine runs: every field checked,
 /// each refusal a 422 naming the field (or the script's line).
 ///
-/// The engine runs calls from `.call` scripts, so the order is written as one: the header lines
-/// come from the checked fields (never from the client's text, so no field can smuggle in another
-/// header line), then the client's action lines.
+/// With a `script`, the call is simulated and the order is written as a `.call` script: the header
+/// lines come from the checked fields (never from the client's text, so no field can smuggle in
+/// another header line), then the client's action lines. Without one, and with `sip.trunk` set, the
+/// checked fields make the request of a live call over SIP.
 struct VerificationOrder: Sendable {
     var user: UserName
     /// `nil` when the number cannot be parsed: the call then ends `invalid_request` (SPEC §2).
