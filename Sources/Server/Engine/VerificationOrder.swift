@@ -25,10 +25,10 @@ struct VerificationOrder: Sendable {
     /// - Parameters:
     ///   - directory: the users directory (SPEC §8.1): a registered user's number and method fill
     ///     what the body leaves out, as in `ivr call`.
-    ///   - directoryPIN: fills a `method pin` call's expected PIN from the directory's hash.
+    ///   - directoryPIN: turns the script into a call; a `method pin` call checks entries against the directory's hash.
     init(
         _ body: VerificationRequestBody, callbackHosts: CallbackHosts, directory: (String) -> RegisteredCallee? = { _ in nil },
-        directoryPIN: (CallScriptFile) throws -> CallScriptFile = { $0 }
+        directoryPIN: (CallScriptFile) throws -> ScriptedCall = { try ScriptedCall($0) }
     ) throws(APIError) {
         do {
             user = try UserName(body.user)
@@ -73,7 +73,7 @@ struct VerificationOrder: Sendable {
         }
 
         // The number as given or registered; a PIN is never sent: the engine checks the keyed
-        // entries against the directory's hash (`withDirectoryPIN`).
+        // entries against the directory's hash during the call (`scriptedCall`).
         let number = body.phone == nil ? registered.map(\.phone) : phone.map(Self.scriptSpelling)
         var header = ["user \(user.value)", "phone \(number ?? "invalid")", "method \(method)", "language \(language)"]
         if body.activation == true { header.append("activation") }
@@ -87,7 +87,7 @@ struct VerificationOrder: Sendable {
         }
         do {
             let script = try CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script", directory: directory)
-            call = try ScriptedCall(try directoryPIN(script))
+            call = try directoryPIN(script)
         } catch let error as CallScriptError {
             let place = error.line.map { $0 > offset ? "script line \($0 - offset)" : "request" } ?? "script"
             throw .unprocessable("\(place): \(error.message)")
