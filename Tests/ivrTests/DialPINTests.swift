@@ -7,7 +7,7 @@ import Testing
 struct DialCommandPINTests {
     static let pin = "864297"
 
-    /// sipp answers, keys a wrong PIN then the right one (recorded RFC 2833 events), accepts the BYE.
+    /// sipp answers, keys each entry (recorded RFC 2833 events, 6 s apart), accepts the BYE.
     static func scenario(keys: [String]) -> String {
         let presses = keys.map { entry in
             entry.map { key in
