@@ -121,7 +121,7 @@ extension VerificationSession {
     public func directoryPINCheck(_ name: String) throws -> PINCheck? {
         let user = try Self.userName(name)
         guard let hash = try store.pinHash(user) else { return nil }
-        return .verifier(label: "the users directory") { entry in
+        return .verifier(label: "the users directory for \(user)") { entry in
             PINHash.verify(String(entry.map(\.character)), against: hash)
         }
     }
