@@ -14,7 +14,8 @@ public struct ScriptedCall: Sendable {
     public var request: VerificationRequest
     public var channel: SimulatedChannel
 
-    public init(_ script: CallScriptFile) throws(CallScriptError) {
+    /// - Parameter pin: how a `method pin` call checks entries; the script's `pin` line when `nil`.
+    public init(_ script: CallScriptFile, pin: PINCheck? = nil) throws(CallScriptError) {
         let user: UserName
         do {
             user = try UserName(script.user)
@@ -30,7 +31,7 @@ public struct ScriptedCall: Sendable {
         let method: VerificationMethod
         switch script.method {
         case .standard: method = .standard
-        case .pin: method = .pin(script.pin ?? "")
+        case .pin: method = .pin(pin ?? PINCheck(script.pin ?? ""))
         }
         self.file = script.file
         self.request = VerificationRequest(

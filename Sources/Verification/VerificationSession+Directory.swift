@@ -105,34 +105,25 @@ extension VerificationSession {
         return RegisteredCallee(phone: entry.phone, method: method, hasPIN: entry.hasPIN)
     }
 
-    /// A `method pin` script without a `pin` line, for a user whose PIN the directory holds as a
-    /// hash: the state machine compares plain digits, so the entries this simulated caller will key
-    /// (the digit runs of its `press` lines) are checked against the hash here, and the one that
-    /// matches becomes the expected PIN for this run only; when none matches, a value the caller
-    /// never keys stands in, so every entry is a wrong PIN. Nothing is stored or printed.
-    ///
-    /// A live call cannot know its entries in advance: it needs a PIN verifier in the machine.
-    public func withDirectoryPIN(_ script: CallScriptFile) throws -> CallScriptFile {
-        guard script.method == .pin, script.pin == nil else { return script }
-        let user = try Self.userName(script.user)
-        guard let hash = try store.pinHash(user) else {
-            throw CallScriptError(file: script.file, line: script.userLine, message: "'method pin' needs a 'pin' line: \(user) has no PIN in the directory")
+    /// A `.call` script as the engine runs it. A `method pin` script without a `pin` line is a
+    /// registered user's call: its entries are checked during the call against the PBKDF2 hash the
+    /// directory holds (``directoryPINCheck(_:)``), as on a live call. Nothing is stored or printed.
+    public func scriptedCall(_ script: CallScriptFile) throws -> ScriptedCall {
+        guard script.method == .pin, script.pin == nil else { return try ScriptedCall(script) }
+        guard let check = try directoryPINCheck(script.user) else {
+            throw CallScriptError(file: script.file, line: script.userLine, message: "'method pin' needs a 'pin' line: \(script.user) has no PIN in the directory")
         }
-        let keys = script.actions.compactMap { action -> String? in
-            if case .press(let keys) = action.kind { return keys }
-            return nil
-        }.joined()
-        let entries = Set(keys.split(whereSeparator: { !$0.isNumber }).map(String.init).filter(PINHash.isValidPIN))
-        var copy = script
-        copy.pin = entries.first { PINHash.verify($0, against: hash) } ?? Self.decoyPIN(avoiding: entries)
-        return copy
+        return try ScriptedCall(script, pin: check)
     }
 
-    /// An 8-digit value that is none of `entries`.
-    static func decoyPIN(avoiding entries: Set<String>) -> String {
-        var value = 98_765_432
-        while entries.contains(String(value)) { value -= 1 }
-        return String(value)
+    /// The PIN check of a registered user: a verifier over the stored hash (the PIN is never
+    /// known here), or `nil` when the user has no PIN in the directory.
+    public func directoryPINCheck(_ name: String) throws -> PINCheck? {
+        let user = try Self.userName(name)
+        guard let hash = try store.pinHash(user) else { return nil }
+        return .verifier(label: "the users directory for \(user)") { entry in
+            PINHash.verify(String(entry.map(\.character)), against: hash)
+        }
     }
 
     // MARK: Named locations

@@ -93,7 +93,7 @@ extension VerificationSession {
                 return (MethodOutcome(verified: false, detail: ResultDetail.notAnswered.rawValue), nil)
             }
             callScript.startTime = attempt.time
-            let scripted = try ScriptedCall(try withDirectoryPIN(callScript))
+            let scripted = try scriptedCall(callScript)
             var conclusion = try call(scripted.request, through: scripted.channel)
             conclusion.report.file = scripted.file
             let report = conclusion.report

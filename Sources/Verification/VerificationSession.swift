@@ -115,7 +115,7 @@ public final class VerificationSession {
     /// - Throws: `CallScriptError` when a header value is invalid (user name, language), naming
     ///   its line; nothing is recorded then. Store errors otherwise.
     public func run(_ script: CallScriptFile) throws -> CallReport {
-        let scripted = try ScriptedCall(script)
+        let scripted = try scriptedCall(script)
         var report = try call(scripted.request, through: scripted.channel).report
         report.file = scripted.file
         return report

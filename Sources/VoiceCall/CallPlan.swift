@@ -10,8 +10,8 @@ public enum CallKind: String, Sendable, Codable, Equatable {
 public enum VerificationMethod: Sendable, Equatable, CustomStringConvertible {
     /// Press `#` (an empty entry) to confirm.
     case standard
-    /// Key the PIN, then `#`.
-    case pin(String)
+    /// Key the PIN, then `#`; the check judges the entry (plain digits or an injected verifier).
+    case pin(PINCheck)
 
     /// The method without its secret, as scripts, logs and JSON name it.
     public enum Name: String, Sendable, Codable, CaseIterable {

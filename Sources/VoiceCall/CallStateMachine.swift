@@ -30,8 +30,8 @@ public struct CallStateMachine: Sendable {
     /// Any entry was a wrong PIN (decides the detail `invalid PIN`).
     private var hadWrongPIN = false
     private var denialsLeft: Int?
-    /// The PIN as keys, parsed once (`nil` on a standard call).
-    private let pin: [DTMFKey]?
+    /// How entries are judged against the PIN (`nil` on a standard call).
+    private let pin: PINCheck?
     /// The actions of the event being handled. Kept between events so that, once the caller has let
     /// go of the previous answer, the next one reuses its storage: no allocation per event.
     private var out: [CallAction] = []
@@ -40,7 +40,7 @@ public struct CallStateMachine: Sendable {
         self.plan = plan
         self.denialsLeft = plan.denialsBeforeLockout
         self.out.reserveCapacity(8)  // the most one event produces
-        if case .pin(let text) = plan.method { pin = DTMFKey.keys(text) ?? [] } else { pin = nil }
+        if case .pin(let check) = plan.method { pin = check } else { pin = nil }
     }
 
     /// Where the call stands. Each case carries what that phase needs and nothing else.
@@ -281,7 +281,7 @@ public struct CallStateMachine: Sendable {
             case (nil, true):
                 emit(.entry(.confirmed))
                 close(with: .authenticationSuccessful, .verified, .completed)
-            case (let pin?, false) where pin == entry:
+            case (let pin?, false) where pin.matches(entry):
                 emit(.entry(.correctPIN))
                 close(with: .authenticationSuccessful, .verified, .completed)
             case (nil, false), (_?, true):
@@ -295,7 +295,7 @@ public struct CallStateMachine: Sendable {
             hadEntry = true
             // On a PIN call any entry that is neither the PIN nor the fraud code is a wrong PIN,
             // even without `#`. An unfinished entry that *is* the PIN is merely invalid.
-            let denial = pin != nil && pin != entry && !isFraudCode
+            let denial = !isFraudCode && pin.map { !$0.matches(entry) } ?? false
             emit(.entry(shape == .tooLong ? .tooLong : .incomplete))
             attemptFailed(collection.attempt, denial: denial)
         }

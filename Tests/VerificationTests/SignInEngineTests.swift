@@ -44,7 +44,7 @@ struct SignInEngineTests {
             let script = try CallScriptParser.parse(
                 "user pat@contoso.com\nat \(time)\nanswer\nlisten\npress \(keys)\nlisten\n", file: "p.call", directory: session.registeredCallee)
             #expect(script.phone == "+14255550100" && script.method == .pin && script.pin == nil)
-            return try session.run(session.withDirectoryPIN(script))
+            return try session.run(script)
         }
         #expect(try call("2468#", at: "2026-11-25T10:00:00Z").result == .verified)
         #expect(try call("1357#", at: "2026-11-25T10:05:00Z").detail == .invalidPIN)

@@ -68,7 +68,7 @@ struct DialCommandTests {
     """
 
     /// Starts sipp as the trunk with `scenario` and points the state's `sip.*` settings at it.
-    private static func trunk(_ scenario: String, in dir: TemporaryDirectory, state: URL) throws -> Process {
+    static func trunk(_ scenario: String, in dir: TemporaryDirectory, state: URL) throws -> Process {
         let file = dir.url.appendingPathComponent("scenario-\(UUID().uuidString).xml")
         try scenario.write(to: file, atomically: true, encoding: .utf8)
         let trunkPort = freePort()

@@ -34,11 +34,11 @@ struct VerificationOrder: Sendable {
     /// - Parameters:
     ///   - directory: the users directory (SPEC §8.1): a registered user's number and method fill
     ///     what the body leaves out, as in `ivr call`.
-    ///   - directoryPIN: fills a `method pin` call's expected PIN from the directory's hash.
+    ///   - directoryPIN: turns the script into a call; a `method pin` call checks entries against the directory's hash.
     ///   - sipTrunk: whether `sip.trunk` is set: a body without `script` is then a live call.
     init(
         _ body: VerificationRequestBody, callbackHosts: CallbackHosts, sipTrunk: Bool = false, directory: (String) -> RegisteredCallee? = { _ in nil },
-        directoryPIN: (CallScriptFile) throws -> CallScriptFile = { $0 }
+        directoryPIN: (CallScriptFile) throws -> ScriptedCall = { try ScriptedCall($0) }
     ) throws(APIError) {
         do {
             user = try UserName(body.user)
@@ -85,9 +85,9 @@ struct VerificationOrder: Sendable {
             guard sipTrunk else {
                 throw .unprocessable("script: required: no SIP trunk is configured, so the call runs against a simulated callee whose actions the script gives (answer, listen, press #, …)")
             }
-            // As `ivr dial`: the directory keeps only the PIN's hash, which a live call cannot check yet.
+            // A live PIN call over the API is not wired yet (`ivr dial` places one).
             guard method == "standard" else {
-                throw .unprocessable("method: a live call over SIP supports only 'standard' (the PIN is stored as a hash only); give a script for a simulated PIN call")
+                throw .unprocessable("method: a live call over the API supports only 'standard' for now; give a script for a simulated PIN call")
             }
             callee = .sip(VerificationRequest(
                 user: user, number: phone, method: .standard, languages: languages,
@@ -96,7 +96,7 @@ struct VerificationOrder: Sendable {
         }
 
         // The number as given or registered; a PIN is never sent: the engine checks the keyed
-        // entries against the directory's hash (`withDirectoryPIN`).
+        // entries against the directory's hash during the call (`scriptedCall`).
         let number = body.phone == nil ? registered.map(\.phone) : phone.map(Self.scriptSpelling)
         var header = ["user \(user.value)", "phone \(number ?? "invalid")", "method \(method)", "language \(language)"]
         if body.activation == true { header.append("activation") }
@@ -110,7 +110,7 @@ struct VerificationOrder: Sendable {
         }
         do {
             let script = try CallScriptParser.parse(header.joined(separator: "\n") + "\n" + actions, file: "script", directory: directory)
-            callee = .simulated(try ScriptedCall(try directoryPIN(script)))
+            callee = .simulated(try directoryPIN(script))
         } catch let error as CallScriptError {
             let place = error.line.map { $0 > offset ? "script line \($0 - offset)" : "request" } ?? "script"
             throw .unprocessable("\(place): \(error.message)")

@@ -9,7 +9,7 @@ extension APIServer {
         let settings = try pool.with { ServerSettings(try $0.settings()) }
         let order = try pool.with { session in
             try VerificationOrder(
-                body, callbackHosts: settings.callbackHosts, sipTrunk: settings.hasSIPTrunk, directory: session.registeredCallee, directoryPIN: session.withDirectoryPIN)
+                body, callbackHosts: settings.callbackHosts, sipTrunk: settings.hasSIPTrunk, directory: session.registeredCallee, directoryPIN: session.scriptedCall)
         }
         let record = VerificationRecord(
             id: try KeyDigest.randomHex(bytes: 16), keyID: caller.keyID, user: order.user.value, number: order.phone?.e164,

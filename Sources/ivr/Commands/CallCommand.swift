@@ -15,7 +15,7 @@ enum CallCommand {
             let report: CallReport
             do {
                 let script = try CallScriptParser.parse(contentsOf: URL(fileURLWithPath: path), directory: session.registeredCallee)
-                report = try session.run(try session.withDirectoryPIN(script))
+                report = try session.run(script)
             } catch let error as CallScriptError {
                 Output.error(error.description)
                 exitCode = 1

@@ -9,7 +9,7 @@ import VoiceCall
 ///
 /// Exit 0 whenever the call ran, whatever its result; 1 when no trunk is configured or an argument
 /// is invalid. The number and method come from the users directory unless `--phone`/`--method` say
-/// otherwise; a PIN call cannot be placed yet (the directory holds only the PIN's hash).
+/// otherwise; a PIN call checks the keyed entries against the directory's PIN hash during the call.
 enum DialCommand {
     static func run(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly(["phone", "method", "language"], in: "dial")
@@ -24,9 +24,11 @@ enum DialCommand {
         switch args.options["method"] ?? registered?.method.rawValue ?? "standard" {
         case "standard": method = .standard
         case "pin":
-            // The directory keeps only a hash of the PIN, and the machine compares plain digits:
-            // a live PIN call needs a PIN verifier in the machine first.
-            throw CLIError.invalidInput("dial: a live PIN call is not supported yet (the PIN is stored as a hash only)")
+            // The directory keeps only a hash of the PIN; the machine checks each entry against it.
+            guard let check = try session.directoryPINCheck(user.value) else {
+                throw CLIError.invalidInput("dial: \(user.value) has no PIN in the directory; set one with 'ivr users set-pin'")
+            }
+            method = .pin(check)
         case let other: throw CLIError.invalidInput("dial: --method: '\(other)' is not standard or pin")
         }
         guard let phone = args.options["phone"] ?? registered?.phone else {
