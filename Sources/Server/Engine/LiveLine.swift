@@ -40,18 +40,26 @@ final class LiveLine: @unchecked Sendable {
 
 /// A call's prompt audio from the engine's prompt speaker, as `ivr dial` plays it (SPEC §14): a
 /// prompt that cannot be rendered plays as a tone of its length, so a live call never fails for
-/// want of a voice. Used on the thread that runs the call, before it dials.
-struct SpokenPrompts: PromptSamples, @unchecked Sendable {
-    let session: VerificationSession
-    let prompts: PromptSet
+/// want of a voice. Used on the thread that runs the call, before it dials. Public because both
+/// front doors that place live calls (`ivr serve` here, `ivr dial`) use this one definition.
+public struct SpokenPrompts: PromptSamples, @unchecked Sendable {
+    public let session: VerificationSession
+    public let prompts: PromptSet
 
-    func samples(for type: MessageType) throws -> [Int16] {
+    public init(session: VerificationSession, prompts: PromptSet) {
+        self.session = session
+        self.prompts = prompts
+    }
+
+    public func samples(for type: MessageType) throws -> [Int16] {
         if let audio = try? session.audio(of: prompts[type]) { return audio.samples }
         return ToneSamples { prompts[$0].durationSeconds }.samples(for: type)
     }
 }
 
 /// The session handed to the channel's voice closure, which runs on the calling thread only.
-struct UncheckedSession: @unchecked Sendable {
-    let session: VerificationSession
+public struct UncheckedSession: @unchecked Sendable {
+    public let session: VerificationSession
+
+    public init(session: VerificationSession) { self.session = session }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Server
 import SIPChannel
 import Verification
 import VoiceCall
@@ -72,23 +73,4 @@ enum DialCommand {
         if args.json { Output.line(report.json) } else { CallReportText.lines(report).forEach(Output.line) }
         return 0
     }
-}
-
-/// A call's prompt audio from the engine's prompt speaker (SPEC §14): custom greetings decoded,
-/// default texts spoken by espeak-ng through the render cache. A prompt that cannot be rendered
-/// (espeak-ng missing) plays as a tone of its estimated length, so a live call never fails for
-/// want of a voice. Used on the thread that runs the call, before it dials.
-struct SpokenPrompts: PromptSamples, @unchecked Sendable {
-    let session: VerificationSession
-    let prompts: PromptSet
-
-    func samples(for type: MessageType) throws -> [Int16] {
-        if let audio = try? session.audio(of: prompts[type]) { return audio.samples }
-        return ToneSamples { prompts[$0].durationSeconds }.samples(for: type)
-    }
-}
-
-/// The session handed to the channel's voice closure, which runs on the calling thread only.
-struct UncheckedSession: @unchecked Sendable {
-    let session: VerificationSession
 }
