@@ -33,6 +33,7 @@ bench: build
 bench-live: deps
 	$(SWIFT) build -c release --product LiveBench
 	.build/release/LiveBench 50 100 200 400
+
 # Prompt audio (SPEC §14): 18 prompts × 6 languages rendered cold and warm, beside espeak-ng alone.
 bench-audio: build
 	bash scripts/bench-audio.sh
