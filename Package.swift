@@ -74,8 +74,10 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
         .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel"]),
         .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
-        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography"]),
+        // The sipp callee (scenarios and process) shared by the tests that place live calls.
+        .target(name: "LiveCallTestSupport", path: "Tests/LiveCallTestSupport"),
+        .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography", "LiveCallTestSupport"]),
         // Start the real `ivr serve` on loopback and talk to it with curl.
-        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore"]),
+        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore", "LiveCallTestSupport"]),
     ]
 )

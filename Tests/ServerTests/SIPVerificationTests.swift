@@ -1,115 +1,21 @@
 import Foundation
+import LiveCallTestSupport
 import Testing
 
 /// `ivr serve` with `sip.trunk` set: a verification without a script is a live call to a real
 /// `sipp` callee on 127.0.0.1 (SPEC §15/§16).
 @Suite("ivr serve: verifications over SIP", .serialized)
 struct SIPVerificationTests {
-    /// sipp answers; with `pound`, it presses `#` (a recorded RFC 2833 event) a second in; then it
-    /// waits for our BYE.
-    static func answer(pound: Bool) -> String {
-        """
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="answer">
-        <recv request="INVITE" crlf="true"/>
-        <send retrans="500"><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-        Content-Type: application/sdp
-        Content-Length: [len]
-
-        v=0
-        o=callee 1 1 IN IP[local_ip_type] [local_ip]
-        s=-
-        c=IN IP[media_ip_type] [media_ip]
-        t=0 0
-        m=audio [media_port] RTP/AVP 0 101
-        a=rtpmap:0 PCMU/8000
-        a=rtpmap:101 telephone-event/8000
-
-        ]]></send>
-        <recv request="ACK" crlf="true"/>
-        \(pound ? """
-        <pause milliseconds="1000"/>
-        <nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_pound.pcap"/></action></nop>
-        """ : "")
-        <recv request="BYE"/>
-        <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-        ]]></send>
-        </scenario>
-
-        """
-    }
-
-    static let busy = """
-    <?xml version="1.0" encoding="ISO-8859-1" ?>
-    <scenario name="busy">
-    <recv request="INVITE" crlf="true"/>
-    <send><![CDATA[
-    SIP/2.0 486 Busy Here
-    [last_Via:]
-    [last_From:]
-    [last_To:];tag=[pid]SIPpTag01[call_number]
-    [last_Call-ID:]
-    [last_CSeq:]
-    Content-Length: 0
-
-    ]]></send>
-    <recv request="ACK"/>
-    </scenario>
-
-    """
-
-    /// A sipp callee and the state's `sip.*` settings pointed at it; `stop()` always ends sipp.
-    final class Callee {
-        let process = Process()
-
-        init(_ scenario: String, state: URL) throws {
-            let file = state.appendingPathComponent("scenario-\(UUID().uuidString).xml")
-            try scenario.write(to: file, atomically: true, encoding: .utf8)
-            let trunkPort = UInt16.random(in: 15000...16500) * 2
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/sipp")
-            process.arguments = [
-                "-sf", file.path, "-i", "127.0.0.1", "-p", String(trunkPort), "-mi", "127.0.0.1",
-                "-mp", String(trunkPort + 2), "-m", "1", "-nostdin", "-timeout", "60s",
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let rtp = UInt16.random(in: 17000...18500) * 2
-            for (key, value) in [
-                ("sip.trunk", "sip:127.0.0.1:\(trunkPort)"), ("sip.listen", "127.0.0.1:\(trunkPort + 10)"),
-                ("rtp.ports", "\(rtp)-\(rtp + 100)"), ("call.response-timeout", "30"),
-            ] {
-                let set = try IVRCommand.run(["settings", "set", key, value], state: state)
-                try #require(set.exitCode == 0, "\(set.stderr)")
-            }
-            Thread.sleep(forTimeInterval: 0.3)
+    /// sipp as the trunk, and the state's `sip.*` settings pointed at it (a 30 s response timer,
+    /// so a test's cancel, not the call's timers, ends a silent call).
+    static func callee(_ scenario: String, state: URL) throws -> SippCallee {
+        let callee = try SippCallee(scenario, directory: state)
+        for (key, value) in callee.settings + [("call.response-timeout", "30")] {
+            let set = try IVRCommand.run(["settings", "set", key, value], state: state)
+            try #require(set.exitCode == 0, "\(set.stderr)")
         }
-
-        /// Waits for sipp's end (its scenario done, or killed) and returns its exit code.
-        func waitForEnd() -> Int32 {
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-
-        deinit {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
+        Thread.sleep(forTimeInterval: 0.3)
+        return callee
     }
 
     static func start(_ base: String, key: String) throws -> String {
@@ -122,7 +28,7 @@ struct SIPVerificationTests {
     func verified() throws {
         let state = try StateDirectory()
         let key = try IVRCommand.createKey(role: "integrator", state: state.url)
-        let callee = try Callee(Self.answer(pound: true), state: state.url)
+        let callee = try Self.callee(SippScenario.answer(keying: ["#"]), state: state.url)
         let server = try ServeProcess(state: state.url)
         defer { server.stop() }
         let id = try Self.start(server.baseURL, key: key.key)
@@ -139,7 +45,7 @@ struct SIPVerificationTests {
     func busy() throws {
         let state = try StateDirectory()
         let key = try IVRCommand.createKey(role: "integrator", state: state.url)
-        let callee = try Callee(Self.busy, state: state.url)
+        let callee = try Self.callee(SippScenario.busy, state: state.url)
         let server = try ServeProcess(state: state.url)
         defer { server.stop() }
         let id = try Self.start(server.baseURL, key: key.key)
@@ -154,7 +60,7 @@ struct SIPVerificationTests {
     func cancel() throws {
         let state = try StateDirectory()
         let key = try IVRCommand.createKey(role: "integrator", state: state.url)
-        let callee = try Callee(Self.answer(pound: false), state: state.url)
+        let callee = try Self.callee(SippScenario.answer(keying: []), state: state.url)
         let server = try ServeProcess(state: state.url)
         defer { server.stop() }
         let base = server.baseURL

@@ -1,4 +1,5 @@
 import Foundation
+import LiveCallTestSupport
 import Testing
 
 /// `ivr dial` of a user whose PIN is in the users directory: the live call checks the keyed entry
@@ -6,18 +7,6 @@ import Testing
 @Suite(.serialized)
 struct DialCommandPINTests {
     static let pin = "864297"
-
-    /// sipp answers, keys each entry (recorded RFC 2833 events, 6 s apart), accepts the BYE.
-    static func scenario(keys: [String]) -> String {
-        let presses = keys.map { entry in
-            entry.map { key in
-                let name = key == "#" ? "pound" : String(key)
-                return "<nop><action><exec play_pcap_audio=\"/usr/share/sip-tester/dtmf_2833_\(name).pcap\"/></action></nop>\n<pause milliseconds=\"250\"/>"
-            }.joined(separator: "\n")
-        }.joined(separator: "\n<pause milliseconds=\"6000\"/>\n")
-        return DialCommandTests.answerPound.replacingOccurrences(
-            of: "<nop><action><exec play_pcap_audio=\"/usr/share/sip-tester/dtmf_2833_pound.pcap\"/></action></nop>", with: presses)
-    }
 
     @Test func aPINUserIsVerifiedAgainstTheDirectoryHash() throws {
         let dir = try TemporaryDirectory()
@@ -27,11 +16,8 @@ struct DialCommandPINTests {
         let setPIN = IVRProcess.run(["users", "set-pin", "alice@contoso.com"], state: state, stdin: Self.pin + "\n")
         try #require(setPIN.exitCode == 0, "\(setPIN.stderr)")
 
-        let sipp = try DialCommandTests.trunk(Self.scenario(keys: [Self.pin + "#"]), in: dir, state: state)
-        defer {
-            if sipp.isRunning { kill(sipp.processIdentifier, SIGKILL) }
-            sipp.waitUntilExit()
-        }
+        let sipp = try DialCommandTests.trunk(SippScenario.answer(keying: [Self.pin + "#"]), in: dir, state: state)
+        defer { withExtendedLifetime(sipp) {} }  // sipp runs until here; SippCallee then ends it
         let ran = IVRProcess.run(["--json", "dial", "alice@contoso.com"], state: state)
         #expect(ran.exitCode == 0, "\(ran.stderr)")
         let report = try #require(try ran.jsonLines().first)
