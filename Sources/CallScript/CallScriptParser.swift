@@ -70,7 +70,22 @@ public enum CallScriptParser {
         contentsOf url: URL, directory: (String) -> RegisteredCallee? = { _ in nil }
     ) throws(CallScriptError) -> CallScriptFile {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
-        return try self.parse(bytes: try self.readBytes(of: url, name: name), file: name, directory: directory)
+        return try self.parse(bytes: try self.readBytes(ofPath: url.path, name: name), file: name, directory: directory)
+    }
+
+    /// Reads and parses the script at `path`, a path as a command line gives it; error messages
+    /// name it as given.
+    ///
+    /// The same as `parse(contentsOf: URL(fileURLWithPath: path))`, without building a URL for the
+    /// usual path (a batch reads thousands): a path Foundation would rewrite (empty, starting with
+    /// `~`, ending in `/`) still goes through the URL, so every path names and opens the same file.
+    public static func parse(
+        path: String, directory: (String) -> RegisteredCallee? = { _ in nil }
+    ) throws(CallScriptError) -> CallScriptFile {
+        guard let first = path.utf8.first, first != UInt8(ascii: "~"), path.utf8.last != UInt8(ascii: "/") else {
+            return try self.parse(contentsOf: URL(fileURLWithPath: path), directory: directory)
+        }
+        return try self.parse(bytes: try self.readBytes(ofPath: path, name: path), file: path, directory: directory)
     }
 
     /// Parses a script from raw bytes, as read from a file: what `parse(contentsOf:)` does after
@@ -112,12 +127,17 @@ extension CallScriptParser {
     /// Reads at most one byte more than the limit, so a huge file (or `/dev/zero`) is refused
     /// by its size without being read; a FIFO, a device or a directory is refused at once,
     /// never waited on (SPEC §13).
-    static func readBytes(of url: URL, name: String) throws(CallScriptError) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CallScriptError(file: name, line: nil, message: "no such file")
-        }
+    ///
+    /// A path that cannot be opened is "no such file" when nothing is there to see (checked only
+    /// after the open failed, so a good file costs no extra lookup), else the system's reason.
+    static func readBytes(ofPath path: String, name: String) throws(CallScriptError) -> [UInt8] {
         do {
-            return try RegularFile.contents(ofPath: url.path, limit: self.maximumFileBytes)
+            return try RegularFile.contents(ofPath: path, limit: self.maximumFileBytes)
+        } catch .cannotOpen(let why) {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CallScriptError(file: name, line: nil, message: "no such file")
+            }
+            throw CallScriptError(file: name, line: nil, message: "cannot read the file: \(why)")
         } catch .tooLarge {
             throw CallScriptError(file: name, line: nil, message: self.tooLargeMessage)
         } catch .notRegular(let kind) {

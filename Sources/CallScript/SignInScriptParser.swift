@@ -56,7 +56,7 @@ public enum SignInScriptParser {
         contentsOf url: URL, now: Date = Date(), directory: (String) -> RegisteredCallee? = { _ in nil }
     ) throws(CallScriptError) -> SignInScriptFile {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
-        let bytes = try CallScriptParser.readBytes(of: url, name: name)
+        let bytes = try CallScriptParser.readBytes(ofPath: url.path, name: name)
         return try self.parse(bytes: bytes, file: name, now: now, directory: directory)
     }
 

@@ -10,6 +10,8 @@ import VoiceCall
 public final class VerificationSession {
     public let engine: VerificationEngine
     let store: any StateStore
+    /// Set while a chunk of a batch runs (`runChunk`): what its calls share.
+    var chunkMemo: ChunkMemo?
 
     init(engine: VerificationEngine, store: any StateStore) {
         self.engine = engine
@@ -23,7 +25,7 @@ public final class VerificationSession {
     /// Prepares a call (SPEC §2 step 1–3): block first, then lockout, then the number; the caller ID;
     /// every prompt in the request's language; the machine's plan.
     public func prepare(_ request: VerificationRequest) throws -> PreparedCall {
-        let settings = try store.loadSettings()
+        let settings = try chunkMemo?.settings ?? store.loadSettings()
         let start = request.startTime ?? now
 
         let preDial: PreDialCheck
@@ -37,9 +39,12 @@ public final class VerificationSession {
         }
         let callerID = preDial == .clear ? (settings.callerID ?? CallerID.defaultNumber(for: request.user.value)) : nil
 
-        let resolver = try promptLibrary(settings).resolver(for: request.languages)
         let extensionText = request.number?.extension
-        let prompts = PromptSet { resolver.resolve($0, extension: extensionText) }
+        let resolve = { () throws -> PromptSet in
+            let resolver = try self.promptLibrary(settings).resolver(for: request.languages)
+            return PromptSet { resolver.resolve($0, extension: extensionText) }
+        }
+        let prompts = try chunkMemo?.prompts(languages: request.languages, extension: extensionText, make: resolve) ?? resolve()
         let plan = CallPlan(
             kind: request.kind,
             method: request.method,

@@ -11,9 +11,21 @@ import VoiceCall
 enum Output {
     static func line(_ text: String) {
         if case .failure(let code) = StandardStream.output.write(text + "\n") {
-            _ = StandardStream.error.write("ivr: cannot write to standard output: \(String(cString: strerror(code)))\n")
-            exit(1)
+            failed(code)
         }
+    }
+
+    /// Writes `bytes` (whole lines) to standard output in one go; see ``line(_:)`` for a failure.
+    static func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if case .failure(let code) = StandardStream.output.write(bytes: bytes) {
+            failed(code)
+        }
+    }
+
+    private static func failed(_ code: CInt) -> Never {
+        _ = StandardStream.error.write("ivr: cannot write to standard output: \(String(cString: strerror(code)))\n")
+        exit(1)
     }
 
     static func error(_ text: String) {

@@ -25,7 +25,11 @@ enum StandardStream {
 
     /// Writes all of `text`, retrying short writes and interruptions.
     func write(_ text: String) -> WriteResult {
-        let bytes = Array(text.utf8)
+        self.write(bytes: Array(text.utf8))
+    }
+
+    /// Writes all of `bytes`, retrying short writes and interruptions.
+    func write(bytes: [UInt8]) -> WriteResult {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
