@@ -43,20 +43,38 @@ public enum CallScriptParser {
     public static func parse(
         _ text: String, file: String, directory: (String) -> RegisteredCallee? = { _ in nil }
     ) throws(CallScriptError) -> CallScriptFile {
-        var scalars = Substring(text).unicodeScalars
-        if scalars.first == "\u{FEFF}" {
-            scalars.removeFirst()
-        }
-        var lines = scalars.split(separator: "\n", omittingEmptySubsequences: false)
-        // The empty piece after a final newline is not a line of its own.
-        if lines.count > 1, lines[lines.count - 1].isEmpty {
-            lines.removeLast()
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(CallScriptError) in try self.parse(lines: bytes, file: file, directory: directory) }
+        }.get()
+    }
+
+    /// The parser proper, over well-formed UTF-8 (a `String`'s, or a file's once checked).
+    ///
+    /// It works on the bytes: lines end at `\n`, words at a space or a tab, and every byte that
+    /// matters to the format is ASCII, so only the words become strings. A leading byte-order
+    /// mark is skipped; the empty piece after a final newline is not a line of its own.
+    static func parse(
+        lines bytes: UnsafeBufferPointer<UInt8>, file: String, directory: (String) -> RegisteredCallee?
+    ) throws(CallScriptError) -> CallScriptFile {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            start = 3
         }
         var builder = Builder(file: file)
-        for (index, line) in lines.enumerated() {
-            try builder.take(line, number: index + 1)
+        var number = 0
+        while true {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if end == bytes.count, start == end, number > 0 {
+                break  // after the final newline
+            }
+            number += 1
+            try builder.take(UnsafeBufferPointer(rebasing: bytes[start..<end]), number: number)
+            if end == bytes.count { break }
+            start = end + 1
         }
-        return try builder.finish(lineCount: lines.count, directory: directory)
+        return try builder.finish(lineCount: number, directory: directory)
     }
 
     /// Reads and parses a script file.
@@ -112,7 +130,9 @@ public enum CallScriptParser {
                 : "bytes that are not valid UTF-8 (at byte \(offset + 1) of the file): a call script is UTF-8 text"
             throw CallScriptError(file: file, line: line, message: message)
         }
-        return try self.parse(String(decoding: bytes, as: UTF8.self), file: file, directory: directory)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(CallScriptError) in try self.parse(lines: buffer, file: file, directory: directory) }
+        }.get()
     }
 
     /// The `user@domain` shape check, for the `.signin` parser.
@@ -233,26 +253,36 @@ extension CallScriptParser {
 
         // MARK: One line
 
-        mutating func take(_ raw: Substring.UnicodeScalarView.SubSequence, number: Int) throws(CallScriptError) {
-            let byteCount = raw.reduce(0) { $0 + UTF8.width($1) }
-            guard byteCount <= CallScriptParser.maximumLineBytes else {
+        /// Takes one line (without its `\n`): checks its length and characters, splits it into
+        /// words and hands them to the header or action it starts.
+        mutating func take(_ raw: UnsafeBufferPointer<UInt8>, number: Int) throws(CallScriptError) {
+            guard raw.count <= CallScriptParser.maximumLineBytes else {
                 throw self.error(
                     number,
-                    "line too long (\(byteCount) bytes); a line may hold at most \(CallScriptParser.maximumLineBytes) bytes"
+                    "line too long (\(raw.count) bytes); a line may hold at most \(CallScriptParser.maximumLineBytes) bytes"
                 )
             }
-            var scalars = raw
-            if scalars.last == "\r" {
-                scalars.removeLast()
+            var end = raw.count
+            if end > 0, raw[end - 1] == 0x0D {
+                end -= 1
             }
-            for scalar in scalars where Self.isForbidden(scalar) {
+            if let scalar = Self.firstForbidden(in: raw, end: end) {
                 let message =
-                    scalar.value == 0
+                    scalar == 0
                     ? "NUL byte: a call script is UTF-8 text"
-                    : "control character U+\(Self.hex(scalar.value)) is not allowed; a call script is plain text"
+                    : "control character U+\(Self.hex(scalar)) is not allowed; a call script is plain text"
                 throw self.error(number, message)
             }
-            let words = scalars.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String(String.UnicodeScalarView($0)) }
+            var words: [String] = []
+            var index = 0
+            while index < end {
+                while index < end, raw[index] == 0x20 || raw[index] == 0x09 { index += 1 }
+                let wordStart = index
+                while index < end, raw[index] != 0x20, raw[index] != 0x09 { index += 1 }
+                if index > wordStart {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: raw[wordStart..<index]), as: UTF8.self))
+                }
+            }
             guard let keyword = words.first, !keyword.hasPrefix("#") else {
                 return  // blank or comment line
             }
@@ -279,9 +309,21 @@ extension CallScriptParser {
             Array(words.prefix(while: { !$0.hasPrefix("#") }))
         }
 
-        static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-            let value = scalar.value
-            return (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value)
+        /// The first control character in `line[..<end]` other than tab — C0, DEL or C1 (U+0080–
+        /// U+009F, the UTF-8 bytes `C2 80`–`C2 9F`) — as its code point, or `nil`.
+        static func firstForbidden(in line: UnsafeBufferPointer<UInt8>, end: Int) -> UInt32? {
+            var index = 0
+            while index < end {
+                let byte = line[index]
+                if (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+                    return UInt32(byte)
+                }
+                if byte == 0xC2, index + 1 < end, (0x80...0x9F).contains(line[index + 1]) {
+                    return UInt32(line[index + 1])
+                }
+                index += 1
+            }
+            return nil
         }
 
         static func hex(_ value: UInt32) -> String {
