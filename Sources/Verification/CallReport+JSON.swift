@@ -6,83 +6,174 @@ extension CallReport {
     /// (`callerId` is an explicit `null` when no call was placed). Transcript lines leave out the
     /// fields that do not apply to their event.
     public var json: String {
-        var object = JSONObject()
-        object.add("callerId", callerID)
-        object.add("detail", detail.rawValue)
-        object.add("digitsSent", digitsSent)
-        object.add("durationSeconds", durationSeconds)
-        object.add("file", file)
-        object.add("method", method.name.rawValue)
-        object.add("notifications", notifications)
-        object.add("number", number)
-        object.add("prompts", raw: JSONText.array(prompts.map(Self.json(prompt:))))
-        object.add("result", result.id)
-        if let sipCallId {
-            object.add("sipCallId", sipCallId)
-            if let sipStatus { object.add("sipStatus", sipStatus) } else { object.add("sipStatus", nil as String?) }
+        var writer = JSONWriter(capacity: 4096)
+        write(to: &writer)
+        return writer.text
+    }
+
+    /// Writes ``json`` into `writer` (a batch renders all its reports into one buffer).
+    public func write(to writer: inout JSONWriter) {
+        writer.openObject()
+        writer.key("callerId")
+        writer.string(callerID)
+        writer.key("detail")
+        writer.string(detail.rawValue)
+        writer.key("digitsSent")
+        writer.string(digitsSent)
+        writer.key("durationSeconds")
+        writer.number(durationSeconds)
+        writer.key("file")
+        writer.string(file)
+        writer.key("method")
+        writer.string(method.name.rawValue)
+        writer.key("notifications")
+        writer.integer(notifications)
+        writer.key("number")
+        writer.string(number)
+        writer.key("prompts")
+        writer.openArray()
+        for prompt in prompts {
+            writer.openObject()
+            Self.writePromptFields(prompt, to: &writer)
+            writer.closeObject()
         }
-        object.add("startedAt", startedAt)
-        object.add("transcript", raw: JSONText.array(transcript.map { json(line: $0) }))
-        object.add("user", user.value)
-        return object.json
+        writer.closeArray()
+        writer.key("result")
+        writer.string(result.id)
+        if let sipCallId {
+            writer.key("sipCallId")
+            writer.string(sipCallId)
+            writer.key("sipStatus")
+            if let sipStatus { writer.integer(sipStatus) } else { writer.null() }
+        }
+        writer.key("startedAt")
+        writer.date(startedAt)
+        writer.key("transcript")
+        writer.openArray()
+        for entry in transcript {
+            write(entry, to: &writer)
+        }
+        writer.closeArray()
+        writer.key("user")
+        writer.string(user.value)
+        writer.closeObject()
     }
 
-    private static func json(prompt: ResolvedPrompt) -> String {
-        var object = JSONObject()
-        object.add("language", prompt.language.description)
-        object.add("source", prompt.source.rawValue)
-        object.add("type", prompt.type.id)
-        return object.json
+    /// `language`, `source`, `type`: a prompt as the `prompts` list names it.
+    private static func writePromptFields(_ prompt: ResolvedPrompt, to writer: inout JSONWriter) {
+        writer.key("language")
+        writer.string(prompt.language.description)
+        writer.key("source")
+        writer.string(prompt.source.rawValue)
+        writer.key("type")
+        writer.string(prompt.type.id)
     }
 
-    /// One transcript line: `actor`, `event`, `time` and the event's own fields, in key order.
-    private func json(line entry: TranscriptEntry) -> String {
-        var fields: [(String, Field)] = [("actor", .text(entry.actor.rawValue)), ("time", .number(entry.time))]
+    /// One transcript line: `actor`, `event`, `time` and the event's own fields, keys in sorted
+    /// order (each case lists them so; a custom recording has no `text`, so the key is left out).
+    private func write(_ entry: TranscriptEntry, to writer: inout JSONWriter) {
+        writer.openObject()
         switch entry.event {
-        case .dial: fields.append(("event", .text("dial")))
-        case .answered: fields.append(("event", .text("answer")))
+        case .dial: Self.plain("dial", entry, to: &writer)
+        case .answered: Self.plain("answer", entry, to: &writer)
         case .play(let type):
             let prompt = promptSet[type]
-            fields += [("event", .text("play")), ("text", .optionalText(prompt.text))] + Self.promptFields(prompt)
-        case .interrupted(let type):
-            fields += [("event", .text("interrupted"))] + Self.promptFields(promptSet[type])
-        case .sentDigits(let digits): fields += [("event", .text("send-digits")), ("digits", .text(digits))]
-        case .timerStarted(let purpose, let seconds):
-            fields += [("event", .text("timer-start")), ("timer", .text(purpose.rawValue)), ("seconds", .number(seconds))]
-        case .timerExpired(let purpose): fields += [("event", .text("timer-expired")), ("timer", .text(purpose.rawValue))]
-        case .key(let shown, let handling):
-            fields += [("event", .text("key")), ("key", .text(shown.description)), ("handling", .text(handling.rawValue))]
-        case .entry(let verdict): fields += [("event", .text("entry")), ("verdict", .text(verdict.rawValue))]
-        case .denial: fields.append(("event", .text("denial")))
-        case .fraudReported: fields.append(("event", .text("fraud-reported")))
-        case .hangUp: fields.append(("event", .text("hangup")))
-        case .result(let result, let detail):
-            fields += [("event", .text("result")), ("result", .text(result.id)), ("detail", .text(detail.rawValue))]
-        case .ignoredAction(let line, let action):
-            fields += [("event", .text("ignored")), ("line", .integer(line)), ("action", .text(action))]
-        }
-        fields.sort { $0.0 < $1.0 }
-        var object = JSONObject()
-        for (name, value) in fields {
-            switch value {
-            case .text(let text): object.add(name, text)
-            case .optionalText(let text?): object.add(name, text)
-            case .optionalText(nil): break  // a custom recording has no text: the key is left out
-            case .number(let number): object.add(name, number)
-            case .integer(let number): object.add(name, number)
+            Self.head("play", entry, to: &writer)
+            writer.key("language")
+            writer.string(prompt.language.description)
+            writer.key("source")
+            writer.string(prompt.source.rawValue)
+            if let text = prompt.text {
+                writer.key("text")
+                writer.string(text)
             }
+            Self.time(entry, to: &writer)
+            writer.key("type")
+            writer.string(prompt.type.id)
+        case .interrupted(let type):
+            let prompt = promptSet[type]
+            Self.head("interrupted", entry, to: &writer)
+            writer.key("language")
+            writer.string(prompt.language.description)
+            writer.key("source")
+            writer.string(prompt.source.rawValue)
+            Self.time(entry, to: &writer)
+            writer.key("type")
+            writer.string(prompt.type.id)
+        case .sentDigits(let digits):
+            Self.actor(entry, to: &writer)
+            writer.key("digits")
+            writer.string(digits)
+            writer.key("event")
+            writer.string("send-digits")
+            Self.time(entry, to: &writer)
+        case .timerStarted(let purpose, let seconds):
+            Self.head("timer-start", entry, to: &writer)
+            writer.key("seconds")
+            writer.number(seconds)
+            Self.time(entry, to: &writer)
+            writer.key("timer")
+            writer.string(purpose.rawValue)
+        case .timerExpired(let purpose):
+            Self.head("timer-expired", entry, to: &writer)
+            Self.time(entry, to: &writer)
+            writer.key("timer")
+            writer.string(purpose.rawValue)
+        case .key(let shown, let handling):
+            Self.head("key", entry, to: &writer)
+            writer.key("handling")
+            writer.string(handling.rawValue)
+            writer.key("key")
+            writer.string(shown.description)
+            Self.time(entry, to: &writer)
+        case .entry(let verdict):
+            Self.head("entry", entry, to: &writer)
+            Self.time(entry, to: &writer)
+            writer.key("verdict")
+            writer.string(verdict.rawValue)
+        case .denial: Self.plain("denial", entry, to: &writer)
+        case .fraudReported: Self.plain("fraud-reported", entry, to: &writer)
+        case .hangUp: Self.plain("hangup", entry, to: &writer)
+        case .result(let result, let detail):
+            Self.actor(entry, to: &writer)
+            writer.key("detail")
+            writer.string(detail.rawValue)
+            writer.key("event")
+            writer.string("result")
+            writer.key("result")
+            writer.string(result.id)
+            Self.time(entry, to: &writer)
+        case .ignoredAction(let line, let action):
+            writer.key("action")
+            writer.string(action)
+            Self.head("ignored", entry, to: &writer)
+            writer.key("line")
+            writer.integer(line)
+            Self.time(entry, to: &writer)
         }
-        return object.json
+        writer.closeObject()
     }
 
-    private static func promptFields(_ prompt: ResolvedPrompt) -> [(String, Field)] {
-        [("type", .text(prompt.type.id)), ("language", .text(prompt.language.description)), ("source", .text(prompt.source.rawValue))]
+    private static func actor(_ entry: TranscriptEntry, to writer: inout JSONWriter) {
+        writer.key("actor")
+        writer.string(entry.actor.rawValue)
     }
 
-    private enum Field {
-        case text(String)
-        case optionalText(String?)
-        case number(Double)
-        case integer(Int)
+    /// `actor` then `event`, the first two keys of most lines.
+    private static func head(_ event: String, _ entry: TranscriptEntry, to writer: inout JSONWriter) {
+        actor(entry, to: &writer)
+        writer.key("event")
+        writer.string(event)
+    }
+
+    private static func time(_ entry: TranscriptEntry, to writer: inout JSONWriter) {
+        writer.key("time")
+        writer.number(entry.time)
+    }
+
+    /// A line with no fields of its own: `actor`, `event`, `time`.
+    private static func plain(_ event: String, _ entry: TranscriptEntry, to writer: inout JSONWriter) {
+        head(event, entry, to: &writer)
+        time(entry, to: &writer)
     }
 }

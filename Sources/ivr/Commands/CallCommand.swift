@@ -55,31 +55,30 @@ enum CallCommand {
     }
 }
 
-/// The reports of one chunk, gathered as bytes and written with one system call.
+/// The reports of one chunk, rendered into one reused buffer and written with one system call.
 struct ReportOutput {
     let json: Bool
-    private var bytes: [UInt8] = []
+    private var buffer = JSONWriter(capacity: 1 << 16)
 
     init(json: Bool) {
         self.json = json
-        self.bytes.reserveCapacity(1 << 16)
     }
 
     mutating func add(_ report: CallReport) {
         if json {
-            bytes.append(contentsOf: report.json.utf8)
-            bytes.append(0x0A)
+            report.write(to: &buffer)
+            buffer.newline()
         } else {
             for line in CallReportText.lines(report) {
-                bytes.append(contentsOf: line.utf8)
-                bytes.append(0x0A)
+                buffer.bytes.append(contentsOf: line.utf8)
+                buffer.newline()
             }
         }
     }
 
     /// Writes what was gathered (a failure ends the process, see `Output`).
     mutating func flush() {
-        Output.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        Output.write(buffer.bytes)
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 }
