@@ -40,11 +40,16 @@ public final class VerificationSession {
         let callerID = preDial == .clear ? (settings.callerID ?? CallerID.defaultNumber(for: request.user.value)) : nil
 
         let extensionText = request.number?.extension
-        let resolve = { () throws -> PromptSet in
-            let resolver = try self.promptLibrary(settings).resolver(for: request.languages)
-            return PromptSet { resolver.resolve($0, extension: extensionText) }
+        let prompts: PromptSet
+        if let chunkMemo {
+            // A batch: the chunk's calls share prompt sets, and the first one renders on every core.
+            prompts = try chunkMemo.prompts(languages: request.languages, extension: extensionText) {
+                .resolvedConcurrently(by: try self.promptLibrary(settings).resolver(for: request.languages), extension: extensionText)
+            }
+        } else {
+            let resolver = try promptLibrary(settings).resolver(for: request.languages)
+            prompts = PromptSet { resolver.resolve($0, extension: extensionText) }
         }
-        let prompts = try chunkMemo?.prompts(languages: request.languages, extension: extensionText, make: resolve) ?? resolve()
         let plan = CallPlan(
             kind: request.kind,
             method: request.method,
@@ -137,7 +142,7 @@ public final class VerificationSession {
         let key = PromptLibraryCache.Key(
             productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
         let defaults = engine.defaults
-        let speaker = engine.speaker
+        let speaker = engine.speaker.map(SingleFlightDurations.init)
         return engine.libraries.library(for: key) { key in
             let customs = key.greetings.compactMap { record -> CustomGreetingRef? in
                 guard let tag = try? LanguageTag(record.language) else { return nil }
