@@ -4,6 +4,26 @@ import VoiceCall
 @testable import VerificationStore
 
 @Suite struct SignInLogTests {
+    @Test("The prompts column holds exactly what JSONEncoder with sorted keys writes, and reads back the same")
+    func promptsColumnIsTheEncodersText() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let languages = try ["en-US", "fr-CA", "de", "zh-Hant-TW", "ja-JP", "es-419"].map { try LanguageTag($0) }
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 18] {
+            for _ in 0..<20 {
+                let prompts = (0..<count).map { _ in
+                    SignInRecord.Prompt(
+                        type: MessageType.allCases.randomElement(using: &generator)!, language: languages.randomElement(using: &generator)!,
+                        source: Bool.random(using: &generator) ? .custom : .default)
+                }
+                let column = try VerificationStore.promptsColumn(prompts)
+                #expect(column == String(decoding: try encoder.encode(prompts), as: UTF8.self))
+                #expect(try JSONDecoder().decode([SignInRecord.Prompt].self, from: Data(column.utf8)) == prompts)
+            }
+        }
+    }
+
     @Test func recordsComeBackInRecordingOrderWithEveryField() throws {
         try withStateDirectory { dir in
             let store = try VerificationStore(directory: dir)

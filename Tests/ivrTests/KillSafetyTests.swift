@@ -140,7 +140,10 @@ struct KillSafetyTests {
         #expect(Set(names) == Set(listed), "unreferenced files: \(Set(names).subtracting(listed).sorted())")
     }
 
-    @Test("kill -9 during a batch of calls: log records = printed reports (+1 at most), every record whole")
+    /// The most calls `ivr call` commits in one transaction before printing them.
+    static let chunkCalls = 64
+
+    @Test("kill -9 during a batch of calls: every printed report recorded (+ one chunk at most), every record whole")
     func killDuringCalls() throws {
         let dir = try TemporaryDirectory()
         let state = dir.url.appendingPathComponent("state")
@@ -169,7 +172,9 @@ struct KillSafetyTests {
             let log = try IVRProcess.log(state)
             let added = log.count - logged
             if ran.killed {
-                #expect(added == pieces.count || added == pieces.count + 1,
+                // Every printed report is recorded; a chunk committed but not yet printed when the
+                // kill came may add up to one chunk more (`CallChunkLimits`: 64 calls).
+                #expect(added >= pieces.count && added <= pieces.count + Self.chunkCalls,
                         "kill at \(delay) µs: \(pieces.count) reports printed, \(added) records added")
             } else {
                 #expect(added == pieces.count)
