@@ -103,7 +103,7 @@ extension CallReport {
         case .sentDigits(let digits):
             Self.actor(entry, to: &writer)
             writer.key("digits")
-            writer.string(digits)
+            writer.string(digits.description)
             writer.key("event")
             writer.string("send-digits")
             Self.time(entry, to: &writer)
@@ -145,7 +145,7 @@ extension CallReport {
             Self.time(entry, to: &writer)
         case .ignoredAction(let line, let action):
             writer.key("action")
-            writer.string(action)
+            writer.string(action.description)
             Self.head("ignored", entry, to: &writer)
             writer.key("line")
             writer.integer(line)

@@ -152,7 +152,7 @@ struct CallReportJSONTests {
             case .interrupted(let type):
                 fields.merge(prompt(report.promptSet[type])) { $1 }
                 fields["event"] = .text("interrupted")
-            case .sentDigits(let digits): fields["event"] = .text("send-digits"); fields["digits"] = .text(digits)
+            case .sentDigits(let digits): fields["event"] = .text("send-digits"); fields["digits"] = .text(digits.description)
             case .timerStarted(let purpose, let seconds):
                 fields["event"] = .text("timer-start"); fields["timer"] = .text(purpose.rawValue); fields["seconds"] = .number(seconds)
             case .timerExpired(let purpose): fields["event"] = .text("timer-expired"); fields["timer"] = .text(purpose.rawValue)
@@ -165,7 +165,7 @@ struct CallReportJSONTests {
             case .result(let result, let detail):
                 fields["event"] = .text("result"); fields["result"] = .text(result.id); fields["detail"] = .text(detail.rawValue)
             case .ignoredAction(let line, let action):
-                fields["event"] = .text("ignored"); fields["line"] = .integer(line); fields["action"] = .text(action)
+                fields["event"] = .text("ignored"); fields["line"] = .integer(line); fields["action"] = .text(action.description)
             }
             return .object(fields)
         }
@@ -221,7 +221,7 @@ struct CallReportJSONTests {
             TranscriptEntry(time: 1.5, actor: .engine, event: .play(.greetingStandard)),
             TranscriptEntry(time: 2.25, actor: .engine, event: .interrupted(.greetingStandard)),
             TranscriptEntry(time: 1e-5, actor: .caller, event: .key(.masked, .discarded)),
-            TranscriptEntry(time: 0.1 + 0.2, actor: .engine, event: .ignoredAction(line: 12, "press \"1\\\u{1}")),
+            TranscriptEntry(time: 0.1 + 0.2, actor: .engine, event: .ignoredAction(line: 12, .wait(2.5))),
         ]
         report.callerID = nil
         report.sipCallId = "a84b4c76e66710@pc33.example.com"
