@@ -24,7 +24,7 @@ public struct ScriptedCall: Sendable {
         }
         let languages: LanguagePreference
         do {
-            languages = try LanguagePreference(parsing: script.language ?? "en-US")
+            languages = try script.language.map { try LanguagePreference(parsing: $0) } ?? Self.defaultLanguages.get()
         } catch {
             throw CallScriptError(file: script.file, line: script.languageLine, message: "\(error)")
         }
@@ -39,4 +39,7 @@ public struct ScriptedCall: Sendable {
             kind: script.kind, startTime: script.startTime)
         self.channel = SimulatedChannel(actions: script.actions)
     }
+
+    /// A script without a `language` line: `en-US`, parsed once for every such script of a batch.
+    private static let defaultLanguages = Result { try LanguagePreference(parsing: "en-US") }
 }

@@ -84,17 +84,27 @@ extension VerificationStore {
     /// hold a character JSON escapes, the encoder writes the column instead.
     static func promptsColumn(_ prompts: [SignInRecord.Prompt]) throws -> String {
         var text = "["
+        text.reserveCapacity(2 + 90 * prompts.count)
         for prompt in prompts {
-            let values = [prompt.language.description, prompt.source.rawValue, prompt.type.id]
-            guard values.allSatisfy(Self.needsNoEscaping) else {
+            let language = prompt.language.description
+            let source = prompt.source.rawValue
+            let type = prompt.type.id
+            guard Self.needsNoEscaping(language), Self.needsNoEscaping(source), Self.needsNoEscaping(type) else {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 return String(decoding: try encoder.encode(prompts), as: UTF8.self)
             }
-            if text.utf8.count > 1 { text += "," }
-            text += #"{"language":""# + values[0] + #"","source":""# + values[1] + #"","type":""# + values[2] + #""}"#
+            if text.utf8.count > 1 { text.append(",") }
+            text.append(#"{"language":""#)
+            text.append(language)
+            text.append(#"","source":""#)
+            text.append(source)
+            text.append(#"","type":""#)
+            text.append(type)
+            text.append(#""}"#)
         }
-        return text + "]"
+        text.append("]")
+        return text
     }
 
     /// Whether `value` is written as is inside a JSON string (`JSONEncoder` escapes `"`, `\`, `/`

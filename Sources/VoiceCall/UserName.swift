@@ -77,7 +77,8 @@ enum AddressSyntax {
         for scalar in local where !(isASCIIAlphanumeric(scalar) || scalar == "." || localSpecials.contains(scalar)) {
             return "the character '\(Settings.printable(String(scalar)))' is not allowed before '@'"
         }
-        if local.first == "." || local.last == "." || parts[0].contains("..") {
+        // Every scalar of the part is ASCII by now: two dots in a row are two such bytes.
+        if local.first == "." || local.last == "." || zip(parts[0].utf8, parts[0].utf8.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E }) {
             return "a dot at the start or end of the user part, or two dots in a row"
         }
         guard !domain.isEmpty else { return "nothing after '@'" }
