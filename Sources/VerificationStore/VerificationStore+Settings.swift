@@ -3,12 +3,21 @@ import VoiceCall
 
 extension VerificationStore {
     /// The stored settings, or the defaults when none were ever saved.
+    ///
+    /// The row is read every time (another process may have changed it), but decoded only when its
+    /// text differs from the last one decoded: a call reads the settings two or three times, and
+    /// `JSONDecoder` was then a third of the time of a batch of calls.
     public func loadSettings() throws -> Settings {
         guard let json = try self.db.query("SELECT json FROM settings WHERE id = 1", [], { $0.text(0) }).first else {
             return Settings()
         }
+        if let decoded = self.decodedSettings, decoded.json == json {
+            return decoded.settings
+        }
         do {
-            return try JSONDecoder().decode(Settings.self, from: Data(json.utf8))
+            let settings = try JSONDecoder().decode(Settings.self, from: Data(json.utf8))
+            self.decodedSettings = (json, settings)
+            return settings
         } catch {
             throw StoreError(.corruptData, "the stored settings cannot be read: \(error)")
         }
