@@ -417,7 +417,14 @@ extension CallScriptParser {
             }
             let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
             return labels.allSatisfy { label in
-                !label.isEmpty && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+                guard !label.isEmpty else { return false }
+                // The usual all-ASCII label is checked on its bytes, without Unicode property lookups.
+                if label.utf8.allSatisfy({ $0 < 0x80 }) {
+                    return label.utf8.allSatisfy { byte in
+                        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
+                    }
+                }
+                return label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
             }
         }
 
