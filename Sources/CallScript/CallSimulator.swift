@@ -116,7 +116,7 @@ private struct Run {
         self.session = session
         self.promptSeconds = promptSeconds
         transcript.reserveCapacity(32)
-        pending.reserveCapacity(4)
+        pending.reserveCapacity(4)  // a prompt, a timer and the digits at most: one allocation, no growth
     }
 
     private mutating func schedule(_ event: CallEvent, at time: Double) {
@@ -228,6 +228,7 @@ private struct Run {
 /// on 0.9 and ties between a key and a timer are real ties. Due times are whole milliseconds
 /// (integer comparisons on the hot path); `seconds` gives the instant a transcript shows.
 /// Rounds half away from zero like `rounded()`, without the library call.
+@inline(__always)
 private func millis(_ seconds: Double) -> Int {
     let scaled = seconds * 1000
     guard abs(scaled) < 1e15 else { return scaled < 0 ? Int.min / 2 : Int.max / 2 }  // beyond any script's reach

@@ -15,11 +15,12 @@ public struct CallSession: Sendable {
     public mutating func handle(_ event: CallEvent, at time: Double) -> [CallAction] {
         let actions = machine.handle(event)
         recorder.record(actions, at: time)
+        isWaitingForCaller = machine.isWaitingForCaller
         return actions
     }
 
-    /// See ``CallStateMachine/isWaitingForCaller``.
-    public var isWaitingForCaller: Bool { machine.isWaitingForCaller }
+    /// See ``CallStateMachine/isWaitingForCaller`` (stored for the same reason).
+    public private(set) var isWaitingForCaller = false
 
     /// What the call did so far.
     public var recording: CallRecording { recorder.recording }

@@ -82,7 +82,13 @@ public struct CallStateMachine: Sendable {
 
     /// True when the engine is waiting for the callee: a collecting prompt has finished and a timer
     /// runs, the phone is ringing, or the call is over. A simulator's `listen` runs until this holds.
-    public var isWaitingForCaller: Bool {
+    ///
+    /// Stored (updated after each event) rather than computed: a simulator asks after every event,
+    /// and reading a stored field of a value held by another module costs a load, where calling a
+    /// getter copies the whole machine first.
+    public private(set) var isWaitingForCaller = false
+
+    private var waitsForCaller: Bool {
         switch state {
         case .idle, .extensionIntro, .sendingDigits, .interlude, .closing: false
         case .ringing, .ended: true
@@ -107,6 +113,7 @@ public struct CallStateMachine: Sendable {
         case .timerFired(let timer): timerFired(timer)
         case .hungUp: hungUp()
         }
+        isWaitingForCaller = waitsForCaller
         return out
     }
 
@@ -353,7 +360,7 @@ public struct CallStateMachine: Sendable {
     /// A key as it may appear anywhere outside the machine: on a PIN call every key but `#` is
     /// masked, whatever the phase, so no PIN digit can leave through a transcript.
     private func display(_ key: DTMFKey) -> ShownKey {
-        plan.method.isPIN && !key.isPound ? .masked : .key(key)
+        pin != nil && !key.isPound ? .masked : .key(key)
     }
 
     private mutating func makePromptID() -> PromptID {
