@@ -138,8 +138,8 @@ private struct Run {
 
     /// Hands an event to the machine at the current instant and carries out its actions.
     mutating func deliver(_ event: CallEvent) {
-        let actions = session.handle(event, at: now)
-        for action in actions { perform(action) }
+        session.process(event, at: now)
+        for index in 0..<session.machine.actions.count { perform(session.machine.actions[index]) }
     }
 
     private mutating func perform(_ action: CallAction) {

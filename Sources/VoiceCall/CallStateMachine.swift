@@ -32,14 +32,12 @@ public struct CallStateMachine: Sendable {
     private var denialsLeft: Int?
     /// How entries are judged against the PIN (`nil` on a standard call).
     private let pin: PINCheck?
-    /// The actions of the event being handled. Kept between events so that, once the caller has let
-    /// go of the previous answer, the next one reuses its storage: no allocation per event.
-    private var out: [CallAction] = []
+    /// The actions of the last event handled, in order; read in place by a channel after `process`.
+    public private(set) var actions = CallActions()
 
     public init(plan: CallPlan) {
         self.plan = plan
         self.denialsLeft = plan.denialsBeforeLockout
-        self.out.reserveCapacity(8)  // the most one event produces
         if case .pin(let check) = plan.method { pin = check } else { pin = nil }
     }
 
@@ -101,9 +99,14 @@ public struct CallStateMachine: Sendable {
 
     /// Handles one event and returns the actions to carry out, in order.
     public mutating func handle(_ event: CallEvent) -> [CallAction] {
-        // One `removeLast` per action: far cheaper than `removeAll(keepingCapacity:)`'s general
-        // range replacement for the two or three actions an event leaves.
-        while !out.isEmpty { out.removeLast() }
+        process(event)
+        return Array(actions)
+    }
+
+    /// Handles one event; its actions are then in ``actions``, to read in place (the hot path of a
+    /// simulator: nothing is allocated or copied per event).
+    public mutating func process(_ event: CallEvent) {
+        actions.removeAll()
         switch event {
         case .start: start()
         case .answered: answered()
@@ -114,10 +117,9 @@ public struct CallStateMachine: Sendable {
         case .hungUp: hungUp()
         }
         isWaitingForCaller = waitsForCaller
-        return out
     }
 
-    private mutating func emit(_ action: CallAction) { out.append(action) }
+    private mutating func emit(_ action: CallAction) { actions.append(action) }
 
     private mutating func start() {
         guard case .idle = state else { return }
