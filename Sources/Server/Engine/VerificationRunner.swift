@@ -26,6 +26,10 @@ final class VerificationRunner: @unchecked Sendable {
         var key: String
     }
     private var simulated: WorkerThreads<Job>!
+    /// The most simulated calls one transaction runs: enough to make commits rare under load,
+    /// few enough (tens of milliseconds) that a request waiting for the writer lock to store its
+    /// verification is not held up long.
+    static let batchLimit = 64
     /// At most this many live calls run at once; more wait their turn.
     private var liveCalls: WorkerThreads<Job>!
     private let group = DispatchGroup()
@@ -39,7 +43,7 @@ final class VerificationRunner: @unchecked Sendable {
         self.pool = pool
         self.metrics = metrics
         self.callbacks = callbacks
-        simulated = WorkerThreads(name: "ivr-simulated-calls", count: 1, batchLimit: 256) { [unowned self] in runSimulated($0) }
+        simulated = WorkerThreads(name: "ivr-simulated-calls", count: 1, batchLimit: Self.batchLimit) { [unowned self] in runSimulated($0) }
         liveCalls = WorkerThreads(name: "ivr-live-calls", count: 16) { [unowned self] jobs in jobs.forEach(runLive) }
     }
 
