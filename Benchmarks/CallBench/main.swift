@@ -21,22 +21,29 @@ let scenarios = [
     Scenario(name: "PIN wrong then right", plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 5),
              actions: actions([.answer(after: 2), .listen, .press("1111#"), .listen, .press("4321#")])),
     Scenario(name: "silence to the end", plan: CallPlan(), actions: actions([.answer(after: 0)])),
-    Scenario(name: "extension then fraud", plan: CallPlan(extensionDigits: DTMFKey.keys("1234")),
+    Scenario(name: "extension then fraud", plan: CallPlan(extensionDigits: KeySequence("1234")),
              actions: actions([.answer(after: 0), .listen, .press("#"), .listen, .press("0#")])),
 ]
 
 let target = 500_000.0
-let seconds: Double = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 1 : 1
-for scenario in scenarios {
+// The first argument is the seconds each scenario runs; `=N` instead runs exactly N calls (for
+// counting instructions per call under valgrind, which a loaded machine does not disturb).
+let first = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "1"
+let exactCalls = first.hasPrefix("=") ? Int(first.dropFirst()) : nil
+let seconds = Double(first) ?? 1
+// An optional second argument keeps only the scenarios whose name contains it (for profiling one path).
+let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : ""
+for scenario in scenarios where only.isEmpty || scenario.name.contains(only) {
     let simulator = CallSimulator(plan: scenario.plan) { _ in 4.5 }
     var calls = 0
     var checksum = 0
     let start = Date()
-    while Date().timeIntervalSince(start) < seconds {
-        for _ in 0..<1_000 {
+    let batch = exactCalls ?? 1_000
+    while exactCalls.map({ calls < $0 }) ?? (Date().timeIntervalSince(start) < seconds) {
+        for _ in 0..<batch {
             checksum &+= simulator.run(scenario.actions).transcript.count
         }
-        calls += 1_000
+        calls += batch
     }
     let rate = Double(calls) / Date().timeIntervalSince(start)
     let name = scenario.name.padding(toLength: 22, withPad: " ", startingAt: 0)

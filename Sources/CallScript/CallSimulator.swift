@@ -41,14 +41,14 @@ public struct CallSimulator: Sendable {
         run.deliver(.start)
         for action in actions {
             if run.finished != nil {
-                run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
+                run.log(.caller, .ignoredAction(line: action.line, action.kind.step))
                 continue
             }
             switch action.kind {
             case .answer(let after):
                 run.advance(to: run.now + after)
                 guard run.finished == nil else {
-                    run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
+                    run.log(.caller, .ignoredAction(line: action.line, action.kind.step))
                     continue
                 }
                 run.log(.caller, .answered)
@@ -64,7 +64,7 @@ public struct CallSimulator: Sendable {
                     guard let key = DTMFKey(ascii: byte) else { continue }  // the parser let only keys through
                     run.advance(to: run.now + keyPressSeconds)
                     guard run.finished == nil else {
-                        run.log(.caller, .ignoredAction(line: action.line, action.kind.scriptText))
+                        run.log(.caller, .ignoredAction(line: action.line, action.kind.step))
                         break
                     }
                     run.deliver(.key(key))
@@ -103,15 +103,33 @@ private struct Run {
     var now = 0.0
     var transcript: [TranscriptEntry] = []
     var finished: (CallResult, ResultDetail)?
-    /// Engine-side events due later, in the order they were scheduled.
-    var pending: [(at: Double, event: CallEvent)] = []
-    /// Prompts playing now (at most a couple: a small array beats a dictionary).
-    var playing: [(id: PromptID, type: MessageType)] = []
+    /// Engine-side events due later: a prompt's end, a timer, the extension digits. Never more than
+    /// a few at once, so a linear scan beats a heap; `order` breaks ties (first scheduled wins), so
+    /// an entry can be removed by swapping in the last one.
+    var pending: [(at: Int, order: Int, event: CallEvent)] = []
+    var scheduled = 0
+    /// The prompt playing now. A line carries one prompt at a time: the machine stops one before
+    /// it plays the next, and a new one would replace it, as on a live channel.
+    var playing: (id: PromptID, type: MessageType)?
 
     init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
         self.session = session
         self.promptSeconds = promptSeconds
         transcript.reserveCapacity(32)
+        pending.reserveCapacity(4)
+    }
+
+    private mutating func schedule(_ event: CallEvent, at time: Double) {
+        pending.append((millis(time), scheduled, event))
+        scheduled += 1
+    }
+
+    /// Drops the pending `event`, if it is there (at most once: ids and timers are never reused).
+    private mutating func unschedule(_ event: CallEvent) {
+        for index in pending.indices where pending[index].event == event {
+            pending.swapRemove(at: index)
+            return
+        }
     }
 
     mutating func log(_ actor: TranscriptEntry.Actor, _ event: TranscriptEntry.Event) {
@@ -129,22 +147,23 @@ private struct Run {
         case .dial:
             log(.engine, .dial)
         case .play(let type, let id):
-            playing.append((id, type))
-            pending.append((millis(now + promptSeconds(type)), .promptFinished(id)))
+            playing = (id, type)
+            schedule(.promptFinished(id), at: now + promptSeconds(type))
             log(.engine, .play(type))
         case .stopPrompt(let id):
-            if let index = playing.firstIndex(where: { $0.id == id }) {
-                log(.engine, .interrupted(playing.remove(at: index).type))
+            if let current = playing, current.id == id {
+                playing = nil
+                log(.engine, .interrupted(current.type))
             }
-            pending.removeAll { $0.event == .promptFinished(id) }
+            unschedule(.promptFinished(id))
         case .sendDigits(let digits):
-            pending.append((millis(now + Double(digits.count) * CallLimits.extensionDigitDuration), .digitsSent))
+            schedule(.digitsSent, at: now + Double(digits.count) * CallLimits.extensionDigitDuration)
             log(.engine, .sentDigits(digits))
         case .startTimer(let timer, let seconds):
-            pending.append((millis(now + seconds), .timerFired(timer)))
+            schedule(.timerFired(timer), at: now + seconds)
             log(.engine, .timerStarted(timer.purpose, seconds: seconds))
         case .cancelTimer(let timer):
-            pending.removeAll { $0.event == .timerFired(timer) }
+            unschedule(.timerFired(timer))
         case .key(let shown, let handling):
             log(.caller, .key(shown, handling))
         case .entry(let verdict):
@@ -157,24 +176,30 @@ private struct Run {
             log(.engine, .hangUp)
         case .finish(let result, let detail):
             finished = (result, detail)
-            pending.removeAll()
+            pending.removeAll(keepingCapacity: true)
             log(.engine, .result(result, detail))
         }
     }
 
-    /// Removes and returns the earliest pending event (first scheduled wins a tie).
-    private mutating func popEarliest(before limit: Double) -> (at: Double, event: CallEvent)? {
+    /// Removes and returns the earliest pending event (first scheduled wins a tie), due strictly
+    /// before `limit` (milliseconds).
+    private mutating func popEarliest(before limit: Int) -> (at: Int, event: CallEvent)? {
         guard !pending.isEmpty else { return nil }
         var best = 0
-        for index in pending.indices.dropFirst() where pending[index].at < pending[best].at { best = index }
+        for index in pending.indices.dropFirst() {
+            let entry = pending[index]
+            if entry.at < pending[best].at || (entry.at == pending[best].at && entry.order < pending[best].order) { best = index }
+        }
         guard pending[best].at < limit else { return nil }
-        return pending.remove(at: best)
+        let next = pending.swapRemove(at: best)
+        return (next.at, next.event)
     }
 
-    private mutating func runOne(_ next: (at: Double, event: CallEvent)) {
-        now = next.at
+    private mutating func runOne(_ next: (at: Int, event: CallEvent)) {
+        now = seconds(next.at)
         switch next.event {
-        case .promptFinished(let id): playing.removeAll { $0.id == id }
+        case .promptFinished(let id):
+            if playing?.id == id { playing = nil }
         case .timerFired(let timer): log(.engine, .timerExpired(timer.purpose))
         default: break
         }
@@ -185,37 +210,51 @@ private struct Run {
     mutating func advance(to target: Double) {
         let time = millis(target)
         while finished == nil, let next = popEarliest(before: time) { runOne(next) }
-        if finished == nil { now = max(now, time) }
+        if finished == nil { now = max(now, seconds(time)) }
     }
 
     /// Runs the engine until it waits for the callee (or the call ends).
     mutating func listen() {
-        while finished == nil, !session.isWaitingForCaller, let next = popEarliest(before: .infinity) { runOne(next) }
+        while finished == nil, !session.isWaitingForCaller, let next = popEarliest(before: .max) { runOne(next) }
     }
 
     /// Runs the engine until the call ends.
     mutating func runToEnd() {
-        while finished == nil, let next = popEarliest(before: .infinity) { runOne(next) }
+        while finished == nil, let next = popEarliest(before: .max) { runOne(next) }
     }
 }
 
 /// Virtual time is kept on a millisecond grid, so that sums such as 0.3 + 0.3 + 0.3 land exactly
-/// on 0.9 and ties between a key and a timer are real ties.
-private func millis(_ seconds: Double) -> Double {
-    (seconds * 1000).rounded() / 1000
+/// on 0.9 and ties between a key and a timer are real ties. Due times are whole milliseconds
+/// (integer comparisons on the hot path); `seconds` gives the instant a transcript shows.
+/// Rounds half away from zero like `rounded()`, without the library call.
+private func millis(_ seconds: Double) -> Int {
+    let scaled = seconds * 1000
+    guard abs(scaled) < 1e15 else { return scaled < 0 ? Int.min / 2 : Int.max / 2 }  // beyond any script's reach
+    return Int(scaled + (scaled < 0 ? -0.5 : 0.5))
+}
+
+private func seconds(_ millis: Int) -> Double { Double(millis) / 1000 }
+
+extension Array {
+    /// Removes the element at `index` by moving the last one into its place: O(1), order not kept.
+    @discardableResult
+    fileprivate mutating func swapRemove(at index: Int) -> Element {
+        swapAt(index, count - 1)
+        return removeLast()
+    }
 }
 
 extension CallerAction.Kind {
-    /// The action as a script would spell it, for the "ignored" lines of a transcript. Key
-    /// strings are not repeated: on a PIN call they could hold the PIN.
-    var scriptText: String {
+    /// The action as a transcript names it when it is ignored (its keys left out).
+    var step: ScriptStep {
         switch self {
-        case .answer(let after): after == 0 ? "answer" : "answer after \(after)"
-        case .noAnswer: "no-answer"
-        case .listen: "listen"
-        case .wait(let seconds): "wait \(seconds)"
-        case .press: "press"
-        case .hangup: "hangup"
+        case .answer(let after): .answer(after: after)
+        case .noAnswer: .noAnswer
+        case .listen: .listen
+        case .wait(let seconds): .wait(seconds)
+        case .press: .press
+        case .hangup: .hangup
         }
     }
 }

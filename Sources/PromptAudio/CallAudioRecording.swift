@@ -47,7 +47,7 @@ public struct CallAudioRecording: Sendable, Equatable {
                 let audio = try promptAudio(type)
                 recording.left.overlay(audio.samples.prefix(max(0, end - start)), at: start)
             case .sentDigits(let digits):
-                for (offset, digit) in digits.enumerated() {
+                for (offset, digit) in digits.map(\.character).enumerated() {
                     guard let pair = DTMFTone.frequencies(of: digit) else { continue }
                     let toneStart = start + offset * Self.sample(digitToneSeconds + digitGapSeconds)
                     recording.left.overlay(DTMFTone.samples([pair.low, pair.high], count: Self.sample(digitToneSeconds))[...], at: toneStart)

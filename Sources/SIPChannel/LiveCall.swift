@@ -89,9 +89,9 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
                     log(.engine, .interrupted(type), at: time)
                 }
             }
-        case .sendDigits(let text):
-            digits = DigitSender(keys: DTMFKey.keys(text) ?? [])
-            log(.engine, .sentDigits(text), at: time)
+        case .sendDigits(let keys):
+            digits = DigitSender(keys: Array(keys))
+            log(.engine, .sentDigits(keys), at: time)
         case .startTimer(let timer, let seconds):
             if timer.purpose == .ring { ringTimer = timer }
             timers[timer] = time + seconds

@@ -46,7 +46,7 @@ extension CallReport {
             fields += [("event", .text("play")), ("text", .optionalText(prompt.text))] + Self.promptFields(prompt)
         case .interrupted(let type):
             fields += [("event", .text("interrupted"))] + Self.promptFields(promptSet[type])
-        case .sentDigits(let digits): fields += [("event", .text("send-digits")), ("digits", .text(digits))]
+        case .sentDigits(let digits): fields += [("event", .text("send-digits")), ("digits", .text(digits.description))]
         case .timerStarted(let purpose, let seconds):
             fields += [("event", .text("timer-start")), ("timer", .text(purpose.rawValue)), ("seconds", .number(seconds))]
         case .timerExpired(let purpose): fields += [("event", .text("timer-expired")), ("timer", .text(purpose.rawValue))]
@@ -59,7 +59,7 @@ extension CallReport {
         case .result(let result, let detail):
             fields += [("event", .text("result")), ("result", .text(result.id)), ("detail", .text(detail.rawValue))]
         case .ignoredAction(let line, let action):
-            fields += [("event", .text("ignored")), ("line", .integer(line)), ("action", .text(action))]
+            fields += [("event", .text("ignored")), ("line", .integer(line)), ("action", .text(action.description))]
         }
         fields.sort { $0.0 < $1.0 }
         var object = JSONObject()

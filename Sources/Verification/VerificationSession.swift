@@ -43,9 +43,9 @@ public final class VerificationSession {
         let plan = CallPlan(
             kind: request.kind,
             method: request.method,
-            fraudCode: settings.fraudAllow ? DTMFKey.keys(settings.fraudCode) : nil,
+            fraudCode: settings.fraudAllow ? KeySequence(settings.fraudCode) : nil,
             fraudAutoBlock: settings.fraudAutoBlock,
-            extensionDigits: extensionText.flatMap(DTMFKey.keys),
+            extensionDigits: extensionText.flatMap(KeySequence.init),
             preDial: preDial,
             denialsBeforeLockout: request.method.isPIN ? remainingDenials : nil,
             limits: settings.callLimits)

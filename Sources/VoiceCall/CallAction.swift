@@ -7,7 +7,7 @@ public enum CallAction: Sendable, Equatable {
     /// Cut the playing prompt short (the callee barged in, or hung up).
     case stopPrompt(PromptID)
     /// Send these keys as DTMF tones to reach an extension; report `.digitsSent` when done.
-    case sendDigits(String)
+    case sendDigits(KeySequence)
     /// Arm a timer; report `.timerFired(timer)` after `seconds` unless cancelled.
     case startTimer(CallTimer, seconds: Double)
     case cancelTimer(CallTimer)

@@ -43,11 +43,11 @@ public struct CallPlan: Sendable, Equatable {
     public var kind: CallKind
     public var method: VerificationMethod
     /// The fraud code while fraud alerts are allowed; `nil` when they are off.
-    public var fraudCode: [DTMFKey]?
+    public var fraudCode: KeySequence?
     /// Whether a fraud report blocks the user (chooses *Fraud confirmation* over *Fraud reported*).
     public var fraudAutoBlock: Bool
     /// The extension to reach after answering, as keys to send; `nil` when the number has none.
-    public var extensionDigits: [DTMFKey]?
+    public var extensionDigits: KeySequence?
     public var preDial: PreDialCheck
     /// Wrong PINs still allowed before the account locks; `nil` when lockout does not apply.
     public var denialsBeforeLockout: Int?
@@ -56,9 +56,9 @@ public struct CallPlan: Sendable, Equatable {
     public init(
         kind: CallKind = .signIn,
         method: VerificationMethod = .standard,
-        fraudCode: [DTMFKey]? = DTMFKey.keys("0"),
+        fraudCode: KeySequence? = KeySequence("0"),
         fraudAutoBlock: Bool = true,
-        extensionDigits: [DTMFKey]? = nil,
+        extensionDigits: KeySequence? = nil,
         preDial: PreDialCheck = .clear,
         denialsBeforeLockout: Int? = nil,
         limits: CallLimits = CallLimits()

@@ -36,7 +36,7 @@ public struct CallRecorder: Sendable {
     public mutating func record(_ action: CallAction, at time: Double) {
         switch action {
         case .play(let type, _): recording.prompts.append(type)
-        case .sendDigits(let digits): recording.digitsSent += digits
+        case .sendDigits(let digits): recording.digitsSent += digits.description
         case .denial: recording.denialTimes.append(time)
         case .reportFraud: recording.fraudReportedAt = time
         case .finish(let result, let detail):

@@ -5,19 +5,27 @@
 /// Neither case shows its secret in `description`.
 public enum PINCheck: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The PIN as keys; compared directly (the fast path).
-    case digits([DTMFKey])
+    case digits(KeySequence)
     /// A verifier the service injects; `label` names its source (never the PIN) and decides equality.
     case verifier(label: String, @Sendable ([DTMFKey]) -> Bool)
 
     /// Plain digits from text; an unparsable text gives an empty PIN that no entry matches.
-    public init(_ text: String) { self = .digits(DTMFKey.keys(text) ?? []) }
+    public init(_ text: String) { self = .digits(KeySequence(text) ?? KeySequence()) }
     public init(stringLiteral value: String) { self.init(value) }
 
     /// Whether `entry` (without `#`) is the PIN. An empty entry never is.
     public func matches(_ entry: [DTMFKey]) -> Bool {
         switch self {
-        case .digits(let pin): !entry.isEmpty && pin == entry
+        case .digits(let pin): !entry.isEmpty && KeySequence(entry) == pin
         case .verifier(_, let verify): !entry.isEmpty && verify(entry)
+        }
+    }
+
+    /// Whether `entry` (without `#`) is the PIN; the machine's entries are inline key sequences.
+    public func matches(_ entry: KeySequence) -> Bool {
+        switch self {
+        case .digits(let pin): !entry.isEmpty && pin == entry
+        case .verifier(_, let verify): !entry.isEmpty && verify(Array(entry))
         }
     }
 

@@ -14,7 +14,7 @@ public struct TranscriptEntry: Sendable, Equatable {
         /// A prompt was cut short (barge-in or hang-up).
         case interrupted(MessageType)
         /// The engine sent these keys to reach an extension.
-        case sentDigits(String)
+        case sentDigits(KeySequence)
         case timerStarted(CallTimer.Purpose, seconds: Double)
         case timerExpired(CallTimer.Purpose)
         /// A key, as it may be shown (masked on a PIN call), and what became of it.
@@ -26,7 +26,7 @@ public struct TranscriptEntry: Sendable, Equatable {
         case hangUp
         case result(CallResult, ResultDetail)
         /// A script action on this line came after the call had ended.
-        case ignoredAction(line: Int, String)
+        case ignoredAction(line: Int, ScriptStep)
     }
 
     public let time: Double

@@ -62,7 +62,7 @@ struct CallSimulatorTests {
 
     @Test("Extension digits take 200 ms each and are reported")
     func extensionDigits() {
-        let plan = CallPlan(extensionDigits: DTMFKey.keys("1234"))
+        let plan = CallPlan(extensionDigits: KeySequence("1234"))
         let outcome = simulate(plan, [.answer(after: 0), .listen, .press("#"), .listen, .press("#")])
         #expect(outcome.digitsSent == "1234")
         // Intro 0–4, digits 4–4.8, after-digits prompt 4.8–8.8.

@@ -92,7 +92,7 @@ struct SippCallTests {
     @Test func fraudCodeReportsFraud() throws {
         let outcome = try call(
             .answer([.pause(milliseconds: 800), .key("0"), .key("#")]),
-            plan: CallPlan(fraudCode: DTMFKey.keys("0"), fraudAutoBlock: true, limits: limits))
+            plan: CallPlan(fraudCode: KeySequence("0"), fraudAutoBlock: true, limits: limits))
         #expect(outcome.result == .fraudReported, "\(outcome.transcript)")
         #expect(outcome.fraudReported)
         #expect(outcome.prompts == [.fraudGreetingStandard, .fraudConfirmation])
@@ -139,7 +139,7 @@ struct SippCallTests {
         let steps: [SippScenario.Step] = [.pause(milliseconds: 2200), .key("#"), .pause(milliseconds: 800), .key("#")]
         let outcome = try call(
             .answer(steps, mediaPortKey: "capture"),
-            plan: CallPlan(fraudCode: nil, extensionDigits: DTMFKey.keys("1234"), limits: limits),
+            plan: CallPlan(fraudCode: nil, extensionDigits: KeySequence("1234"), limits: limits),
             keys: ["capture": String(capture.port)])
         capture.stop()
         #expect(outcome.result == .verified, "\(outcome.transcript)")

@@ -77,7 +77,7 @@ struct CallRecordingTests {
         let report = try fixture.call(
             "user ext@contoso.com\nphone +1 425 555 0100 x4207\nat 2026-11-25T10:00:00Z", "answer\nlisten\npress #\nlisten\npress #")
         let recording = try #require(try fixture.service.recording(of: report))
-        let sent = try #require(report.transcript.first { $0.event == .sentDigits("4207") })
+        let sent = try #require(report.transcript.first { $0.event == .sentDigits(KeySequence("4207")!) })
         let answer = try #require(report.transcript.first { $0.event == .answered }).time
         let start = Int(((sent.time - answer) * 8_000).rounded())
         let span = Array(recording.left[start..<(start + 4 * 1_600)])

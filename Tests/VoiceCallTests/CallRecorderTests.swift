@@ -9,7 +9,7 @@ struct CallRecorderTests {
         let timer = CallTimer(.response, generation: 1)
         recorder.record([.dial, .startTimer(timer, seconds: 30)], at: 0)
         recorder.record([.cancelTimer(timer), .play(.extensionPromptBeforeDigits, PromptID(1))], at: 2)
-        recorder.record([.sendDigits("12")], at: 5)
+        recorder.record([.sendDigits(KeySequence("12")!)], at: 5)
         recorder.record([.key(.masked, .accepted), .entry(.wrongPIN), .denial, .play(.authenticationDeniedRetry, PromptID(2))], at: 9.4)
         recorder.record([.entry(.fraudCode), .reportFraud, .play(.fraudConfirmation, PromptID(3))], at: 22.2)
         #expect(recorder.recording.result == nil)

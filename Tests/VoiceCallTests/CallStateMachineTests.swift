@@ -52,7 +52,7 @@ struct CallStateMachineResultTests {
 
     @Test("A configured multi-key fraud code is honoured, and only that code")
     func customFraudCode() {
-        var call = CallHarness(CallPlan(fraudCode: DTMFKey.keys("19")))
+        var call = CallHarness(CallPlan(fraudCode: KeySequence("19")))
         call.answer()
         call.press("0#")
         call.listen()
@@ -124,7 +124,7 @@ struct CallStateMachineResultTests {
         right.promptEnds()
         #expect(right.finish! == (.verified, .completed))
 
-        var equal = CallHarness(CallPlan(method: .pin("0000"), fraudCode: DTMFKey.keys("0000")))
+        var equal = CallHarness(CallPlan(method: .pin("0000"), fraudCode: KeySequence("0000")))
         equal.answer()
         equal.press("0000#")
         equal.promptEnds()
@@ -275,7 +275,7 @@ struct CallStateMachineCollectionTests {
 
     @Test("No PIN digit appears in any action")
     func pinMasked() {
-        var call = CallHarness(CallPlan(method: .pin("4321"), extensionDigits: DTMFKey.keys("77")))
+        var call = CallHarness(CallPlan(method: .pin("4321"), extensionDigits: KeySequence("77")))
         call.answer()
         call.press("43")
         call.listen()
@@ -294,7 +294,7 @@ struct CallStateMachineCollectionTests {
 
 @Suite("Call state machine: extension, activation, hang-up")
 struct CallStateMachineFlowTests {
-    private let extensionPlan = CallPlan(extensionDigits: DTMFKey.keys("1234"))
+    private let extensionPlan = CallPlan(extensionDigits: KeySequence("1234"))
 
     @Test("Extension: intro, digits sent, wait for #, then the greeting")
     func extensionFlow() {
@@ -303,7 +303,7 @@ struct CallStateMachineFlowTests {
         #expect(call.played == [.extensionPromptBeforeDigits])
         #expect(call.send(.key(.pound)) == [.key(.key(.pound), .discarded)])
         let sending = call.promptEnds()
-        #expect(sending == [.sendDigits("1234")])
+        #expect(sending == [.sendDigits(KeySequence("1234")!)])
         #expect(call.send(.key(.pound)) == [.key(.key(.pound), .discarded)])
         call.send(.digitsSent)
         #expect(call.played.last == .extensionPromptAfterDigits)
@@ -328,7 +328,7 @@ struct CallStateMachineFlowTests {
 
     @Test("Activation call with an extension asks again with Activation")
     func activationExtension() {
-        var call = CallHarness(CallPlan(kind: .activation, extensionDigits: DTMFKey.keys("9")))
+        var call = CallHarness(CallPlan(kind: .activation, extensionDigits: KeySequence("9")))
         call.answer()
         call.listen(); call.timerFires()
         #expect(call.played.last == .activation)
@@ -422,7 +422,7 @@ struct CallStateMachineFlowTests {
             body(&call)
             reached.formUnion(call.played)
         }
-        let ext = DTMFKey.keys("12")
+        let ext = KeySequence("12")
         run(CallPlan(extensionDigits: ext)) { c in for _ in 0..<3 { c.listen(); c.timerFires() } }
         run(CallPlan(kind: .activation, extensionDigits: ext)) { c in c.listen(); c.timerFires() }
         run(CallPlan()) { c in c.listen(); c.timerFires(); c.press("#") }

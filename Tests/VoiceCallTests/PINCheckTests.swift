@@ -51,7 +51,7 @@ struct PINCheckTests {
 
     @Test("Fraud wins over a verifier whose PIN equals the fraud code")
     func fraudWins() {
-        var call = CallHarness(CallPlan(method: .pin(Self.verifier("0000")), fraudCode: DTMFKey.keys("0000")))
+        var call = CallHarness(CallPlan(method: .pin(Self.verifier("0000")), fraudCode: KeySequence("0000")))
         call.answer(); call.listen(); call.press("0000#"); call.promptEnds()
         #expect(call.finish! == (.fraudReported, .fraudCodeEntered))
         #expect(call.denials == 0)
