@@ -43,8 +43,14 @@ final class VerificationRunner: @unchecked Sendable {
         self.pool = pool
         self.metrics = metrics
         self.callbacks = callbacks
-        simulated = WorkerThreads(name: "ivr-simulated-calls", count: 1, batchLimit: Self.batchLimit) { [unowned self] in runSimulated($0) }
-        liveCalls = WorkerThreads(name: "ivr-live-calls", count: 16) { [unowned self] jobs in jobs.forEach(runLive) }
+        simulated = WorkerThreads(name: "ivr-simulated-calls", count: 1, batchLimit: Self.batchLimit) { [weak self] in self?.runSimulated($0) }
+        liveCalls = WorkerThreads(name: "ivr-live-calls", count: 16) { [weak self] jobs in jobs.forEach { self?.runLive($0) } }
+    }
+
+    /// The threads end with the runner (after any job still queued, which then does nothing).
+    deinit {
+        simulated.close()
+        liveCalls.close()
     }
 
     /// Whether new calls are taken (false once a stop began).
