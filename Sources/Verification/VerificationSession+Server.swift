@@ -66,6 +66,23 @@ extension VerificationSession {
         }
     }
 
+    /// Times every prompt these calls may play, having espeak-ng speak (into the render cache)
+    /// what is not yet there. Run before `runQueuedVerifications`, outside the writer lock: the
+    /// batch then finds every duration in memory, and the first calls of a new state directory
+    /// hold up no request while espeak-ng speaks.
+    public func warmPrompts(for calls: [ScriptedVerification]) {
+        var warmed: [(languages: LanguagePreference, extension: String?)] = []
+        for queued in calls {
+            let request = queued.call.request
+            let ext = request.number?.extension
+            guard !warmed.contains(where: { $0.languages == request.languages && $0.extension == ext }),
+                  let resolver = try? promptResolver(for: request.languages)
+            else { continue }
+            warmed.append((request.languages, ext))
+            for type in MessageType.allCases { _ = resolver.resolve(type, extension: ext) }
+        }
+    }
+
     /// Ends every verification a stopped server left queued or calling. - Returns: their ids.
     public func endUnfinishedVerifications(detail: String) throws -> [String] {
         try store.endUnfinishedVerifications(at: now, detail: detail)

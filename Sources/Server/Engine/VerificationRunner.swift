@@ -80,6 +80,7 @@ final class VerificationRunner: @unchecked Sendable {
             return ScriptedVerification(id: job.id, call: call)
         }
         let outcomes: [Result<CallReport?, any Error>]? = try? pool.with { session in
+            session.warmPrompts(for: calls)
             // A simulated call runs in virtual time inside its transaction; one writer at a time.
             let outcomes = try pool.exclusively { try session.runQueuedVerifications(calls) }
             // Fraud mail goes out after the calls are recorded, off their path, as after `ivr call`;
