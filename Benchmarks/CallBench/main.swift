@@ -23,6 +23,13 @@ let scenarios = [
     Scenario(name: "silence to the end", plan: CallPlan(), actions: actions([.answer(after: 0)])),
     Scenario(name: "extension then fraud", plan: CallPlan(extensionDigits: KeySequence("1234")),
              actions: actions([.answer(after: 0), .listen, .press("#"), .listen, .press("0#")])),
+    Scenario(name: "PIN locked out (3 wrong)", plan: CallPlan(method: .pin("4321"), denialsBeforeLockout: 3),
+             actions: actions([.answer(after: 1), .listen, .press("1111#"), .listen, .press("2222#"), .listen, .press("3333#")])),
+    Scenario(name: "activation, PIN", plan: CallPlan(kind: .activation, method: .pin("4321")),
+             actions: actions([.answer(after: 1), .listen, .press("4321#")])),
+    Scenario(name: "never answered", plan: CallPlan(), actions: actions([.noAnswer])),
+    Scenario(name: "hang-up in greeting", plan: CallPlan(), actions: actions([.answer(after: 1), .wait(2), .hangup])),
+    Scenario(name: "blocked before dialling", plan: CallPlan(preDial: .blocked), actions: actions([.answer(after: 0), .listen, .press("#")])),
 ]
 
 let target = 500_000.0
@@ -46,7 +53,7 @@ for scenario in scenarios where only.isEmpty || scenario.name.contains(only) {
         calls += batch
     }
     let rate = Double(calls) / Date().timeIntervalSince(start)
-    let name = scenario.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+    let name = scenario.name.padding(toLength: 24, withPad: " ", startingAt: 0)
     print("state machine  \(name)" + String(format: "%10.0f calls/s   %5.2fx the %.0f/s target", rate, rate / target, target)
           + (checksum == 0 ? " (no work?)" : ""))
 }

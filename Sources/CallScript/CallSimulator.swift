@@ -37,7 +37,7 @@ public struct CallSimulator: Sendable {
     }
 
     public func run(_ actions: [CallerAction]) -> Outcome {
-        var run = Run(session: CallSession(plan: plan), promptSeconds: promptSeconds)
+        var run = Run(session: CallSession(plan: plan), promptSeconds: promptSeconds, expectedLines: Self.expectedLines(actions))
         run.deliver(.start)
         for action in actions {
             if run.finished != nil {
@@ -83,6 +83,18 @@ public struct CallSimulator: Sendable {
     }
 }
 
+extension CallSimulator {
+    /// About how many transcript lines a script makes (a few per action, two per key, the engine's
+    /// own), so the transcript is allocated once instead of grown.
+    static func expectedLines(_ actions: [CallerAction]) -> Int {
+        var lines = 16
+        for action in actions {
+            if case .press(let keys) = action.kind { lines += 2 * keys.utf8.count } else { lines += 3 }
+        }
+        return lines
+    }
+}
+
 extension CallSimulator.Outcome {
     /// The prompts in the order they started playing (one cut short still counts).
     public var prompts: [MessageType] { recording.prompts }
@@ -103,33 +115,20 @@ private struct Run {
     var now = 0.0
     var transcript: [TranscriptEntry] = []
     var finished: (CallResult, ResultDetail)?
-    /// Engine-side events due later: a prompt's end, a timer, the extension digits. Never more than
-    /// a few at once, so a linear scan beats a heap; `order` breaks ties (first scheduled wins), so
-    /// an entry can be removed by swapping in the last one.
-    var pending: [(at: Int, order: Int, event: CallEvent)] = []
-    var scheduled = 0
+    /// Engine-side events due later.
+    var pending = PendingEvents()
     /// The prompt playing now. A line carries one prompt at a time: the machine stops one before
     /// it plays the next, and a new one would replace it, as on a live channel.
     var playing: (id: PromptID, type: MessageType)?
 
-    init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double) {
+    init(session: CallSession, promptSeconds: @escaping @Sendable (MessageType) -> Double, expectedLines: Int) {
         self.session = session
         self.promptSeconds = promptSeconds
-        transcript.reserveCapacity(32)
-        pending.reserveCapacity(4)
+        transcript.reserveCapacity(expectedLines)
     }
 
     private mutating func schedule(_ event: CallEvent, at time: Double) {
-        pending.append((millis(time), scheduled, event))
-        scheduled += 1
-    }
-
-    /// Drops the pending `event`, if it is there (at most once: ids and timers are never reused).
-    private mutating func unschedule(_ event: CallEvent) {
-        for index in pending.indices where pending[index].event == event {
-            pending.swapRemove(at: index)
-            return
-        }
+        pending.schedule(event, at: millis(time))
     }
 
     mutating func log(_ actor: TranscriptEntry.Actor, _ event: TranscriptEntry.Event) {
@@ -138,8 +137,8 @@ private struct Run {
 
     /// Hands an event to the machine at the current instant and carries out its actions.
     mutating func deliver(_ event: CallEvent) {
-        let actions = session.handle(event, at: now)
-        for action in actions { perform(action) }
+        session.process(event, at: now)
+        for index in 0..<session.machine.actions.count { perform(session.machine.actions[index]) }
     }
 
     private mutating func perform(_ action: CallAction) {
@@ -155,7 +154,7 @@ private struct Run {
                 playing = nil
                 log(.engine, .interrupted(current.type))
             }
-            unschedule(.promptFinished(id))
+            pending.cancel(.promptFinished(id))
         case .sendDigits(let digits):
             schedule(.digitsSent, at: now + Double(digits.count) * CallLimits.extensionDigitDuration)
             log(.engine, .sentDigits(digits))
@@ -163,7 +162,7 @@ private struct Run {
             schedule(.timerFired(timer), at: now + seconds)
             log(.engine, .timerStarted(timer.purpose, seconds: seconds))
         case .cancelTimer(let timer):
-            unschedule(.timerFired(timer))
+            pending.cancel(.timerFired(timer))
         case .key(let shown, let handling):
             log(.caller, .key(shown, handling))
         case .entry(let verdict):
@@ -176,23 +175,9 @@ private struct Run {
             log(.engine, .hangUp)
         case .finish(let result, let detail):
             finished = (result, detail)
-            pending.removeAll(keepingCapacity: true)
+            pending.removeAll()
             log(.engine, .result(result, detail))
         }
-    }
-
-    /// Removes and returns the earliest pending event (first scheduled wins a tie), due strictly
-    /// before `limit` (milliseconds).
-    private mutating func popEarliest(before limit: Int) -> (at: Int, event: CallEvent)? {
-        guard !pending.isEmpty else { return nil }
-        var best = 0
-        for index in pending.indices.dropFirst() {
-            let entry = pending[index]
-            if entry.at < pending[best].at || (entry.at == pending[best].at && entry.order < pending[best].order) { best = index }
-        }
-        guard pending[best].at < limit else { return nil }
-        let next = pending.swapRemove(at: best)
-        return (next.at, next.event)
     }
 
     private mutating func runOne(_ next: (at: Int, event: CallEvent)) {
@@ -209,18 +194,18 @@ private struct Run {
     /// Runs the engine's events due strictly before `time`, then stands at `time`.
     mutating func advance(to target: Double) {
         let time = millis(target)
-        while finished == nil, let next = popEarliest(before: time) { runOne(next) }
+        while finished == nil, let next = pending.popEarliest(before: time) { runOne(next) }
         if finished == nil { now = max(now, seconds(time)) }
     }
 
     /// Runs the engine until it waits for the callee (or the call ends).
     mutating func listen() {
-        while finished == nil, !session.isWaitingForCaller, let next = popEarliest(before: .max) { runOne(next) }
+        while finished == nil, !session.isWaitingForCaller, let next = pending.popEarliest(before: .max) { runOne(next) }
     }
 
     /// Runs the engine until the call ends.
     mutating func runToEnd() {
-        while finished == nil, let next = popEarliest(before: .max) { runOne(next) }
+        while finished == nil, let next = pending.popEarliest(before: .max) { runOne(next) }
     }
 }
 
@@ -228,6 +213,7 @@ private struct Run {
 /// on 0.9 and ties between a key and a timer are real ties. Due times are whole milliseconds
 /// (integer comparisons on the hot path); `seconds` gives the instant a transcript shows.
 /// Rounds half away from zero like `rounded()`, without the library call.
+@inline(__always)
 private func millis(_ seconds: Double) -> Int {
     let scaled = seconds * 1000
     guard abs(scaled) < 1e15 else { return scaled < 0 ? Int.min / 2 : Int.max / 2 }  // beyond any script's reach
@@ -235,15 +221,6 @@ private func millis(_ seconds: Double) -> Int {
 }
 
 private func seconds(_ millis: Int) -> Double { Double(millis) / 1000 }
-
-extension Array {
-    /// Removes the element at `index` by moving the last one into its place: O(1), order not kept.
-    @discardableResult
-    fileprivate mutating func swapRemove(at index: Int) -> Element {
-        swapAt(index, count - 1)
-        return removeLast()
-    }
-}
 
 extension CallerAction.Kind {
     /// The action as a transcript names it when it is ignored (its keys left out).

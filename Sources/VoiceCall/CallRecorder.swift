@@ -29,8 +29,8 @@ public struct CallRecorder: Sendable {
     public init() {}
 
     /// Notes what `actions`, answered to an event at `time`, tell about the call.
-    public mutating func record(_ actions: [CallAction], at time: Double) {
-        for action in actions { self.record(action, at: time) }
+    public mutating func record(_ actions: CallActions, at time: Double) {
+        for index in 0..<actions.count { self.record(actions[index], at: time) }
     }
 
     public mutating func record(_ action: CallAction, at time: Double) {

@@ -13,13 +13,20 @@ public struct CallSession: Sendable {
 
     /// Hands one event, at `time` seconds from the request, to the machine; returns its actions.
     public mutating func handle(_ event: CallEvent, at time: Double) -> [CallAction] {
-        let actions = machine.handle(event)
-        recorder.record(actions, at: time)
-        return actions
+        process(event, at: time)
+        return Array(machine.actions)
     }
 
-    /// See ``CallStateMachine/isWaitingForCaller``.
-    public var isWaitingForCaller: Bool { machine.isWaitingForCaller }
+    /// Hands one event to the machine; its actions are then in `machine.actions`, to read in place.
+    public mutating func process(_ event: CallEvent, at time: Double) {
+        machine.process(event)
+        // Element by element: the actions are read in place, never copied as a whole.
+        for index in 0..<machine.actions.count { recorder.record(machine.actions[index], at: time) }
+        isWaitingForCaller = machine.isWaitingForCaller
+    }
+
+    /// See ``CallStateMachine/isWaitingForCaller`` (stored for the same reason).
+    public private(set) var isWaitingForCaller = false
 
     /// What the call did so far.
     public var recording: CallRecording { recorder.recording }

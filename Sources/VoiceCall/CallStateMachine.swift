@@ -32,14 +32,12 @@ public struct CallStateMachine: Sendable {
     private var denialsLeft: Int?
     /// How entries are judged against the PIN (`nil` on a standard call).
     private let pin: PINCheck?
-    /// The actions of the event being handled. Kept between events so that, once the caller has let
-    /// go of the previous answer, the next one reuses its storage: no allocation per event.
-    private var out: [CallAction] = []
+    /// The actions of the last event handled, in order; read in place by a channel after `process`.
+    public private(set) var actions = CallActions()
 
     public init(plan: CallPlan) {
         self.plan = plan
         self.denialsLeft = plan.denialsBeforeLockout
-        self.out.reserveCapacity(8)  // the most one event produces
         if case .pin(let check) = plan.method { pin = check } else { pin = nil }
     }
 
@@ -82,7 +80,13 @@ public struct CallStateMachine: Sendable {
 
     /// True when the engine is waiting for the callee: a collecting prompt has finished and a timer
     /// runs, the phone is ringing, or the call is over. A simulator's `listen` runs until this holds.
-    public var isWaitingForCaller: Bool {
+    ///
+    /// Stored (updated after each event) rather than computed: a simulator asks after every event,
+    /// and reading a stored field of a value held by another module costs a load, where calling a
+    /// getter copies the whole machine first.
+    public private(set) var isWaitingForCaller = false
+
+    private var waitsForCaller: Bool {
         switch state {
         case .idle, .extensionIntro, .sendingDigits, .interlude, .closing: false
         case .ringing, .ended: true
@@ -95,9 +99,14 @@ public struct CallStateMachine: Sendable {
 
     /// Handles one event and returns the actions to carry out, in order.
     public mutating func handle(_ event: CallEvent) -> [CallAction] {
-        // One `removeLast` per action: far cheaper than `removeAll(keepingCapacity:)`'s general
-        // range replacement for the two or three actions an event leaves.
-        while !out.isEmpty { out.removeLast() }
+        process(event)
+        return Array(actions)
+    }
+
+    /// Handles one event; its actions are then in ``actions``, to read in place (the hot path of a
+    /// simulator: nothing is allocated or copied per event).
+    public mutating func process(_ event: CallEvent) {
+        actions.removeAll()
         switch event {
         case .start: start()
         case .answered: answered()
@@ -107,10 +116,10 @@ public struct CallStateMachine: Sendable {
         case .timerFired(let timer): timerFired(timer)
         case .hungUp: hungUp()
         }
-        return out
+        isWaitingForCaller = waitsForCaller
     }
 
-    private mutating func emit(_ action: CallAction) { out.append(action) }
+    private mutating func emit(_ action: CallAction) { actions.append(action) }
 
     private mutating func start() {
         guard case .idle = state else { return }
@@ -353,7 +362,7 @@ public struct CallStateMachine: Sendable {
     /// A key as it may appear anywhere outside the machine: on a PIN call every key but `#` is
     /// masked, whatever the phase, so no PIN digit can leave through a transcript.
     private func display(_ key: DTMFKey) -> ShownKey {
-        plan.method.isPIN && !key.isPound ? .masked : .key(key)
+        pin != nil && !key.isPound ? .masked : .key(key)
     }
 
     private mutating func makePromptID() -> PromptID {

@@ -60,41 +60,38 @@ public enum SIPSettingSyntax {
 extension SettingFormat where Value == String? {
     /// The trunk's SIP URI, or `none` (no live calls).
     public static var sipTrunk: SettingFormat {
-        SettingFormat(
-            allowedValues: "a SIP URI such as sip:trunk.example.net:5060 (no user part), or 'none'",
+        SettingFormat<String>(
+            allowedValues: "a SIP URI such as sip:trunk.example.net:5060 (no user part)",
             parse: { text, _ throws(SettingRefusal) in
-                if text.lowercased() == "none" { return nil }
                 _ = try SIPSettingSyntax.trunk(text)
                 return text
             },
-            render: { $0 ?? "none" })
+            render: { $0 }).orNone
     }
 
     /// A digest user name (printable ASCII, no spaces), or `none`.
     public static var sipUsername: SettingFormat {
-        SettingFormat(
-            allowedValues: "1 to 128 printable characters without spaces, or 'none'",
+        SettingFormat<String>(
+            allowedValues: "1 to 128 printable characters without spaces",
             parse: { text, _ throws(SettingRefusal) in
-                if text.lowercased() == "none" { return nil }
                 guard (1...128).contains(text.count), text.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 }) else {
                     throw SettingRefusal("not 1 to 128 printable characters without spaces")
                 }
                 return text
             },
-            render: { $0 ?? "none" })
+            render: { $0 }).orNone
     }
 
     /// A secret: any non-empty text (never refused for its content, so no error message ever
     /// repeats it), or `none`; shown as `(set)`.
     public static var secret: SettingFormat {
-        SettingFormat(
-            allowedValues: "any text (shown as '(set)'), or 'none'",
+        SettingFormat<String>(
+            allowedValues: "any text (shown as '(set)')",
             parse: { text, _ throws(SettingRefusal) in
-                if text.lowercased() == "none" { return nil }
                 guard !text.isEmpty else { throw SettingRefusal("empty; use 'none' to clear it") }
                 return text
             },
-            render: { $0 == nil ? "none" : "(set)" })
+            render: { _ in "(set)" }).orNone
     }
 }
 

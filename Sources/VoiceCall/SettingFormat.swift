@@ -26,6 +26,19 @@ public struct SettingFormat<Value: Sendable>: Sendable {
     public func described(as allowedValues: String) -> SettingFormat {
         SettingFormat(allowedValues: allowedValues, parse: self.parse, render: self.render)
     }
+
+    /// This format, or the word `none` (any case) for no value: `nil`, shown as `none`.
+    public var orNone: SettingFormat<Value?> {
+        let parse = self.parse
+        let render = self.render
+        return SettingFormat<Value?>(
+            allowedValues: "\(allowedValues), or 'none'",
+            parse: { text, context throws(SettingRefusal) in
+                if text.lowercased() == "none" { return nil }
+                return try parse(text, context)
+            },
+            render: { $0.map(render) ?? "none" })
+    }
 }
 
 /// Why a value was refused; `nil` reason means "not one of the allowed values" says it all.
@@ -133,17 +146,16 @@ extension SettingFormat where Value == String? {
 
     /// A single non-empty command line; `none` clears it.
     public static var commandLine: SettingFormat {
-        SettingFormat(
-            allowedValues: "a command line such as '/usr/sbin/sendmail -t', or 'none'",
+        SettingFormat<String>(
+            allowedValues: "a command line such as '/usr/sbin/sendmail -t'",
             parse: { text, _ throws(SettingRefusal) in
-                if text.lowercased() == "none" { return nil }
                 guard !text.isEmpty else { throw SettingRefusal("empty; use 'none' to turn delivery off") }
                 guard !text.unicodeScalars.contains(where: Settings.isControl) else {
                     throw SettingRefusal("contains a line break or another control character")
                 }
                 return text
             },
-            render: { $0 ?? "none" })
+            render: { $0 }).orNone
     }
 }
 
