@@ -33,10 +33,7 @@ extension VerificationSession {
             var report = try conclude(call, outcome).report
             report.sipCallId = sipCallId ?? ""
             report.sipStatus = sipStatus
-            var recorded = VerificationOutcome(
-                result: report.result.id, detail: report.detail.rawValue, callerId: report.callerID,
-                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language.description, source: $0.source.rawValue) },
-                digitsSent: report.digitsSent, notifications: report.notifications)
+            var recorded = VerificationOutcome(report)
             recorded.sipCallId = sipCallId
             recorded.sipStatus = sipStatus
             try store.updateVerification(id: id, from: [.calling], to: .completed, outcome: recorded, endedAt: now)

@@ -41,10 +41,7 @@ extension VerificationSession {
         try store.withTransaction { () -> CallReport? in
             guard try store.verification(id: id)?.status == .queued else { return nil }
             let report = try call(request, through: channel).report
-            let outcome = VerificationOutcome(
-                result: report.result.id, detail: report.detail.rawValue, callerId: report.callerID,
-                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language.description, source: $0.source.rawValue) },
-                digitsSent: report.digitsSent, notifications: report.notifications)
+            let outcome = VerificationOutcome(report)
             try store.updateVerification(id: id, from: [.queued, .calling], to: .completed, outcome: outcome, endedAt: now)
             return report
         }

@@ -42,10 +42,10 @@ struct BatchedCallsTests {
         #expect(results.map(summary) == ["verified", "not called", "denied"])
 
         #expect(try session.verification(id: "first")?.status == .completed)
-        #expect(try session.verification(id: "first")?.outcome?.result == "verified")
+        #expect(try session.verification(id: "first")?.outcome?.result == .verified)
         #expect(try session.verification(id: "canceled")?.status == .canceled)
         #expect(try session.verification(id: "canceled")?.outcome?.result == nil)
-        #expect(try session.verification(id: "last")?.outcome?.result == "denied")
+        #expect(try session.verification(id: "last")?.outcome?.result == .denied)
         // The canceled one was never called: two calls, two log lines.
         #expect(try session.signInLog().count == 2)
     }

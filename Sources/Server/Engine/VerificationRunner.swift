@@ -100,7 +100,7 @@ final class VerificationRunner: @unchecked Sendable {
             case .success(nil):
                 // Canceled before its turn: it was never called.
                 let record = try? pool.with { try $0.verification(id: job.id) }
-                ended(job, result: record.flatMap { $0.outcome?.result ?? $0.status.rawValue } ?? "error", record: record)
+                ended(job, result: record.flatMap { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error", record: record)
             case .failure:
                 ended(job, result: "error", record: nil)
             }
@@ -120,7 +120,7 @@ final class VerificationRunner: @unchecked Sendable {
     private func runLive(_ job: Job) {
         guard case .sip(let request) = job.order.callee else { return }
         let final = runLive(id: job.id, request: request)
-        ended(job, result: final.flatMap { $0.outcome?.result ?? $0.status.rawValue } ?? "error", record: final)
+        ended(job, result: final.flatMap { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error", record: final)
     }
 
     /// A live call, then its final record (`nil` when the store failed). The switch is registered
