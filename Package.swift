@@ -78,6 +78,6 @@ let package = Package(
         .target(name: "LiveCallTestSupport", path: "Tests/LiveCallTestSupport"),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography", "LiveCallTestSupport"]),
         // Start the real `ivr serve` on loopback and talk to it with curl.
-        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore", "LiveCallTestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore", "Verification", "CallScript", "LiveCallTestSupport"]),
     ]
 )

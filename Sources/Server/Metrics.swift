@@ -1,8 +1,9 @@
 import Foundation
 
-/// The figures `/metrics` exposes in the Prometheus text format (0.0.4): calls by result, calls in
-/// progress, and request latencies as a histogram per route and status. Counted in memory since
-/// the server started, as Prometheus expects of a process's own counters.
+/// The figures `/metrics` exposes in the Prometheus text format (0.0.4): calls by result (those of
+/// verifications and of sign-ins alike), sign-ins by result, calls in progress, and request
+/// latencies as a histogram per route and status. Counted in memory since the server started, as
+/// Prometheus expects of a process's own counters.
 final class Metrics: @unchecked Sendable {
     /// Upper bounds of the latency buckets, seconds.
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -22,6 +23,7 @@ final class Metrics: @unchecked Sendable {
     private let lock = NSLock()
     private var callsByResult: [String: Int] = [:]
     private var callsInProgress = 0
+    private var signInsByResult: [String: Int] = [:]
     private var requests: [RequestKey: Latency] = [:]
 
     func callStarted() { lock.withLock { callsInProgress += 1 } }
@@ -31,6 +33,16 @@ final class Metrics: @unchecked Sendable {
         lock.withLock {
             callsInProgress -= 1
             callsByResult[result, default: 0] += 1
+        }
+    }
+
+    /// A sign-in (`POST /v1/signins`) was decided with `result`; `callResult` is the result of
+    /// the verification call it placed, if any. That call ran inside the request, in virtual time,
+    /// so it counts among the calls ended but never among those in progress.
+    func signIn(result: String, callResult: String?) {
+        lock.withLock {
+            signInsByResult[result, default: 0] += 1
+            if let callResult { callsByResult[callResult, default: 0] += 1 }
         }
     }
 
@@ -51,10 +63,15 @@ final class Metrics: @unchecked Sendable {
     func render() -> String {
         lock.withLock {
             var lines: [String] = []
-            lines.append("# HELP ivr_calls_total Verification calls ended, by result.")
+            lines.append("# HELP ivr_calls_total Verification calls ended (of verifications and sign-ins), by result.")
             lines.append("# TYPE ivr_calls_total counter")
             for (result, count) in callsByResult.sorted(by: { $0.key < $1.key }) {
                 lines.append("ivr_calls_total{result=\"\(escape(result))\"} \(count)")
+            }
+            lines.append("# HELP ivr_signins_total Sign-ins decided over the API (POST /v1/signins), by result.")
+            lines.append("# TYPE ivr_signins_total counter")
+            for (result, count) in signInsByResult.sorted(by: { $0.key < $1.key }) {
+                lines.append("ivr_signins_total{result=\"\(escape(result))\"} \(count)")
             }
             lines.append("# HELP ivr_calls_in_progress Verification calls queued or running now.")
             lines.append("# TYPE ivr_calls_in_progress gauge")

@@ -17,6 +17,7 @@ public enum ServeLoop {
         let api = try APIServer(stateDirectory: stateDirectory)
         let ended = try api.endUnfinishedVerifications()
         if ended > 0 { warn("ended \(ended) verification(s) left unfinished by a previous server") }
+        api.prepareForCalls()
 
         signal(SIGPIPE, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

@@ -76,7 +76,7 @@ extension VerificationSession {
     /// language and every language with a custom greeting (SPEC §14).
     public func renderLanguages() throws -> [LanguageTag] {
         let defaults = engine.defaults.languages
-        let customs = try store.greetings().compactMap { try? LanguageTag($0.language) }
+        let customs = try store.greetings().map(\.language)
         return Array(Set(defaults + customs)).sorted()
     }
 

@@ -41,12 +41,42 @@ extension VerificationSession {
         try store.withTransaction { () -> CallReport? in
             guard try store.verification(id: id)?.status == .queued else { return nil }
             let report = try call(request, through: channel).report
-            let outcome = VerificationOutcome(
-                result: report.result.id, detail: report.detail.rawValue, callerId: report.callerID,
-                prompts: report.prompts.map { .init(type: $0.type.id, language: $0.language.description, source: $0.source.rawValue) },
-                digitsSent: report.digitsSent, notifications: report.notifications)
+            let outcome = VerificationOutcome(report)
             try store.updateVerification(id: id, from: [.queued, .calling], to: .completed, outcome: outcome, endedAt: now)
             return report
+        }
+    }
+
+    /// Runs the calls of several queued verifications in one transaction, each in a savepoint of
+    /// its own (as `runQueuedVerification`): one commit for the batch instead of one per call.
+    /// A call that fails rolls back only its own savepoint and stays queued (the next start ends
+    /// it); its failure is its entry in the result, in the order of `calls`.
+    ///
+    /// Nothing is lost to a crash that a caller could have seen: results are reported (callbacks,
+    /// reads) only after the batch commits, and a batch killed before it commits leaves its
+    /// verifications queued, to be ended by the next start like any call in flight.
+    public func runQueuedVerifications(_ calls: [ScriptedVerification]) throws -> [Result<CallReport?, any Error>] {
+        try store.withTransaction {
+            calls.map { queued in
+                Result { try runQueuedVerification(id: queued.id, request: queued.call.request, through: queued.call.channel) }
+            }
+        }
+    }
+
+    /// Times every prompt these calls may play, having espeak-ng speak (into the render cache)
+    /// what is not yet there. Run before `runQueuedVerifications`, outside the writer lock: the
+    /// batch then finds every duration in memory, and the first calls of a new state directory
+    /// hold up no request while espeak-ng speaks.
+    public func warmPrompts(for calls: [ScriptedVerification]) {
+        var warmed: [(languages: LanguagePreference, extension: String?)] = []
+        for queued in calls {
+            let request = queued.call.request
+            let ext = request.number?.extension
+            guard !warmed.contains(where: { $0.languages == request.languages && $0.extension == ext }),
+                  let resolver = try? promptResolver(for: request.languages)
+            else { continue }
+            warmed.append((request.languages, ext))
+            for type in MessageType.allCases { _ = resolver.resolve(type, extension: ext) }
         }
     }
 
@@ -73,5 +103,16 @@ extension VerificationSession {
     /// One page of the sign-in log, newest first, older than the record `before` (an id).
     public func signInLogPage(before: Int64?, limit: Int) throws -> [(id: Int64, record: SignInRecord)] {
         try store.signInLogPage(before: before, limit: limit)
+    }
+}
+
+/// A stored, queued verification and the simulated call that answers it.
+public struct ScriptedVerification: Sendable {
+    public var id: String
+    public var call: ScriptedCall
+
+    public init(id: String, call: ScriptedCall) {
+        self.id = id
+        self.call = call
     }
 }

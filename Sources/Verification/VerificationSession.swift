@@ -144,10 +144,9 @@ public final class VerificationSession {
         let defaults = engine.defaults
         let speaker = engine.speaker.map(SingleFlightDurations.init)
         return engine.libraries.library(for: key) { key in
-            let customs = key.greetings.compactMap { record -> CustomGreetingRef? in
-                guard let tag = try? LanguageTag(record.language) else { return nil }
-                return CustomGreetingRef(
-                    type: record.type, language: tag, durationSeconds: record.durationSeconds, reference: record.fileName)
+            let customs = key.greetings.map { record in
+                CustomGreetingRef(
+                    type: record.type, language: record.language, durationSeconds: record.durationSeconds, reference: record.fileName)
             }
             return PromptLibrary(
                 defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode,

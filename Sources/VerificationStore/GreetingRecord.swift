@@ -6,7 +6,7 @@ public struct GreetingRecord: Sendable, Equatable, Codable {
     /// Which message it replaces.
     public var type: MessageType
     /// The language tag it is for (`de-DE`), with conventional casing.
-    public var language: String
+    public var language: LanguageTag
     /// The file name inside the state directory's `greetings/` folder
     /// (`<type>.<language>.<uuid>.<format>`); never a path.
     public var fileName: String
@@ -20,7 +20,7 @@ public struct GreetingRecord: Sendable, Equatable, Codable {
     public var addedAt: Date
 
     public init(
-        type: MessageType, language: String, fileName: String, format: String, durationSeconds: Double,
+        type: MessageType, language: LanguageTag, fileName: String, format: String, durationSeconds: Double,
         sizeBytes: Int, addedAt: Date
     ) {
         self.type = type

@@ -1,4 +1,5 @@
 import Foundation
+import VoiceCall
 
 /// Where a verification asked for over HTTP stands (SPEC §16).
 public enum VerificationStatus: String, Sendable, Hashable, Codable, CaseIterable {
@@ -22,19 +23,11 @@ public enum VerificationStatus: String, Sendable, Hashable, Codable, CaseIterabl
 
 /// What a verification's call did, as the API reports it (the call fields of `ivr call --json`).
 public struct VerificationOutcome: Sendable, Hashable, Codable {
-    public struct Prompt: Sendable, Hashable, Codable {
-        public var type: String
-        public var language: String
-        public var source: String
+    /// A prompt the call played: the same typed record as the sign-in log's.
+    public typealias Prompt = SignInRecord.Prompt
 
-        public init(type: String, language: String, source: String) {
-            self.type = type
-            self.language = language
-            self.source = source
-        }
-    }
-
-    public var result: String?
+    /// The call's result; `nil` when no call ended with one (canceled, the server stopping).
+    public var result: CallResult?
     public var detail: String
     public var callerId: String?
     public var prompts: [Prompt]
@@ -44,7 +37,7 @@ public struct VerificationOutcome: Sendable, Hashable, Codable {
     public var sipCallId: String?
     public var sipStatus: Int?
 
-    public init(result: String?, detail: String, callerId: String?, prompts: [Prompt], digitsSent: String, notifications: Int) {
+    public init(result: CallResult?, detail: String, callerId: String?, prompts: [Prompt], digitsSent: String, notifications: Int) {
         self.result = result
         self.detail = detail
         self.callerId = callerId

@@ -23,6 +23,9 @@ extension VerificationStore {
         sizeBytes: Int, at time: Date
     ) throws -> GreetingRecord {
         let tag = try Self.checkedLanguageTag(language)
+        guard let typedTag = try? LanguageTag(tag) else {
+            throw StoreError(.invalidLanguage, "'\(language)' is not a language tag")
+        }
         let format = try Self.checkedFormat(format)
         try Self.makeDirectory(self.greetingsDirectory)
         let fileName = "\(type.id).\(tag).\(UUID().uuidString.lowercased()).\(format)"
@@ -32,7 +35,7 @@ extension VerificationStore {
         _ = try GreetingFiles.durableCopy(from: sourceFile, to: temporary, expectedSize: sizeBytes)
 
         let record = GreetingRecord(
-            type: type, language: tag, fileName: fileName, format: format, durationSeconds: durationSeconds,
+            type: type, language: typedTag, fileName: fileName, format: format, durationSeconds: durationSeconds,
             sizeBytes: sizeBytes, addedAt: time)
         var renamed = false
         let previous: GreetingRecord?
@@ -84,7 +87,7 @@ extension VerificationStore {
     public func removeGreeting(type: MessageType, language: String) throws -> Bool {
         let removed = try self.write { () throws -> GreetingRecord? in
             guard let old = try self.greeting(type: type, language: language) else { return nil }
-            try self.db.run("DELETE FROM greetings WHERE type = ? AND language = ?", [.text(type.id), .text(old.language)])
+            try self.db.run("DELETE FROM greetings WHERE type = ? AND language = ?", [.text(type.id), .text(old.language.description)])
             return old
         }
         guard let removed else { return false }
@@ -165,8 +168,11 @@ extension VerificationStore {
         guard let type = MessageType(rawValue: row.text(0)) else {
             throw StoreError(.corruptData, "a stored greeting has an unknown type '\(row.text(0))'")
         }
+        guard let language = try? LanguageTag(row.text(1)) else {
+            throw StoreError(.corruptData, "a stored greeting has an invalid language tag '\(row.text(1))'")
+        }
         return GreetingRecord(
-            type: type, language: row.text(1), fileName: row.text(2), format: row.text(3),
+            type: type, language: language, fileName: row.text(2), format: row.text(3),
             durationSeconds: row.double(4), sizeBytes: row.int(5), addedAt: row.date(6))
     }
 }

@@ -26,8 +26,6 @@ public final class VerificationStore {
     public let isReadOnly: Bool
     private var transactionDepth = 0
     private var inReadTransaction = false
-    /// The settings row last decoded, with its JSON text: see `loadSettings()`.
-    var decodedSettings: (json: String, settings: Settings)?
 
     /// The database file name inside the state directory.
     public static let databaseFileName = "ivr.sqlite"

@@ -79,7 +79,80 @@ struct SIPVerificationTests {
         let done = try VerificationRouteTests.waitForEnd(base, id, key: key.key)
         #expect(done["status"] as? String == "canceled")
         #expect(done["result"] is NSNull)
+        // The hung-up call keeps its SIP Call-ID, written once the hang-up ended (sipp has ended,
+        // so that is moments away; the limit only turns a hang into a failure).
+        var canceledView = done
+        for _ in 0..<250 where canceledView["sipCallId"] as? String == nil {
+            usleep(20_000)
+            canceledView = try HTTPClient.send("GET", "\(base)/v1/verifications/\(id)", key: key.key).json()
+        }
+        #expect((canceledView["sipCallId"] as? String)?.isEmpty == false, "\(canceledView)")
+        #expect(canceledView["status"] as? String == "canceled")
+        #expect(canceledView["result"] is NSNull)
+        // Read again (now from the cache of final views): the Call-ID stays.
+        let again = try HTTPClient.send("GET", "\(base)/v1/verifications/\(id)", key: key.key).json()
+        #expect(again["sipCallId"] as? String == canceledView["sipCallId"] as? String)
         #expect(server.stop() == 0)
+    }
+
+    @Test("a live PIN verification checks the keyed PIN against the directory's hash; the PIN shows nowhere")
+    func livePIN() throws {
+        let pin = "864297"
+        let state = try StateDirectory()
+        let key = try IVRCommand.createKey(role: "integrator", state: state.url)
+        let added = try IVRCommand.run(["users", "add", "alice@contoso.com", "--phone", "+1 425 555 0100", "--method", "pin"], state: state.url)
+        try #require(added.exitCode == 0, "\(added.stderr)")
+        try #require(try SignInRouteTests.run(["users", "set-pin", "alice@contoso.com"], input: pin + "\n", state: state.url) == 0)
+        let callee = try Self.callee(SippScenario.answer(keying: [pin + "#"]), state: state.url)
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        // The number and the method come from the directory.
+        let created = try HTTPClient.json("POST", "\(server.baseURL)/v1/verifications", key: key.key, ["user": "alice@contoso.com"])
+        #expect(created.status == 201, "\(created.text)")
+        let id = try #require(try created.json()["id"] as? String)
+        let done = try Self.waitForEnd(server.baseURL, id, key: key.key)
+        #expect(done["status"] as? String == "completed")
+        #expect(done["result"] as? String == "verified", "\(done)")
+        #expect((done["prompts"] as? [[String: Any]])?.compactMap { $0["type"] as? String } == ["fraud-greeting-pin", "authentication-successful"])
+        #expect((done["sipCallId"] as? String)?.isEmpty == false)
+        #expect(callee.waitForEnd() == 0)
+        let view = try HTTPClient.send("GET", "\(server.baseURL)/v1/verifications/\(id)", key: key.key)
+        #expect(server.stop() == 0)
+
+        for text in [created.text, view.text, server.standardError, server.standardOutput] {
+            #expect(!text.contains(pin))
+        }
+        for file in try FileManager.default.contentsOfDirectory(at: state.url, includingPropertiesForKeys: nil) {
+            let bytes = (try? Data(contentsOf: file)) ?? Data()
+            #expect(bytes.range(of: Data(pin.utf8)) == nil, "\(file.lastPathComponent)")
+        }
+    }
+
+    @Test("a live PIN verification of a user without a stored PIN is refused 422, naming the method")
+    func livePINWithoutPIN() throws {
+        let state = try StateDirectory()
+        let key = try IVRCommand.createKey(role: "integrator", state: state.url)
+        let added = try IVRCommand.run(["users", "add", "bob@contoso.com", "--phone", "+1 425 555 0111", "--method", "pin"], state: state.url)
+        try #require(added.exitCode == 0, "\(added.stderr)")
+        let set = try IVRCommand.run(["settings", "set", "sip.trunk", "sip:127.0.0.1:5"], state: state.url)
+        try #require(set.exitCode == 0, "\(set.stderr)")
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        let created = try HTTPClient.json("POST", "\(server.baseURL)/v1/verifications", key: key.key, ["user": "bob@contoso.com"])
+        #expect(created.status == 422, "\(created.text)")
+        #expect(created.text.contains("method:"), "\(created.text)")
+    }
+
+    /// Waits for a live verification's end; a PIN call lasts several seconds of real time (the
+    /// limit only turns a hang into a failure).
+    static func waitForEnd(_ base: String, _ id: String, key: String) throws -> [String: Any] {
+        for _ in 0..<1500 {
+            let object = try HTTPClient.send("GET", "\(base)/v1/verifications/\(id)", key: key).json()
+            if let status = object["status"] as? String, status == "completed" || status == "canceled" { return object }
+            usleep(20_000)
+        }
+        Issue.record("verification \(id) never ended")
+        return [:]
     }
 
     @Test("a trunk that cannot be opened ends the verification canceled, naming the setting")

@@ -76,6 +76,10 @@ final class ServeProcess {
         (try? String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
     }
 
+    var standardOutput: String {
+        (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
+    }
+
     var port: UInt16 { UInt16(baseURL.split(separator: ":").last ?? "") ?? 0 }
 
     deinit {

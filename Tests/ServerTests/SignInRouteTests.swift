@@ -143,6 +143,34 @@ struct SignInRouteTests {
         #expect(server.stop() == 0)
     }
 
+    @Test("sign-ins count in /metrics, by result, and their calls among the calls ended")
+    func signInMetrics() throws {
+        let state = try Self.directory()
+        let key = try IVRCommand.createKey(role: "integrator", state: state.url).key
+        let server = try ServeProcess(state: state.url)
+        defer { server.stop() }
+        let url = "\(server.baseURL)/v1/signins"
+        let base: [String: Any] = ["user": "alice@contoso.com", "ip": "203.0.113.7"]
+        for body in [
+            base.merging(["call": "answer\nlisten\npress #\n"]) { $1 },
+            base.merging(["method": "app-notification", "notification": "approve"]) { $1 },
+            // Last: the fraud report blocks alice.
+            base.merging(["call": "answer\nlisten\npress 0#\n"]) { $1 },
+        ] {
+            let answer = try HTTPClient.json("POST", url, key: key, body)
+            #expect(answer.status == 200, "\(answer.text)")
+        }
+        let metrics = try HTTPClient.send("GET", "\(server.baseURL)/metrics", key: nil).text
+        let lines = Set(metrics.split(separator: "\n").map(String.init))
+        #expect(lines.contains("ivr_signins_total{result=\"granted\"} 2"), "\(metrics)")
+        #expect(lines.contains("ivr_signins_total{result=\"denied\"} 1"), "\(metrics)")
+        // Two of the three placed a call (the app notification placed none); none is left in progress.
+        #expect(lines.contains("ivr_calls_total{result=\"verified\"} 1"), "\(metrics)")
+        #expect(lines.contains("ivr_calls_total{result=\"fraud_reported\"} 1"), "\(metrics)")
+        #expect(lines.contains("ivr_calls_in_progress 0"), "\(metrics)")
+        #expect(server.stop() == 0)
+    }
+
     @Test("a fraud report during a sign-in's call sends its alert mail")
     func signInFraudMail() throws {
         let state = try Self.directory()

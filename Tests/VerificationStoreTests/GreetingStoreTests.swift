@@ -23,7 +23,7 @@ import VoiceCall
             let record = try store.addGreeting(
                 type: .greetingStandard, language: "de-de", sourceFile: wav, format: "WAV", durationSeconds: 2.5,
                 sizeBytes: 100_000, at: t0)
-            #expect(record.language == "de-DE" && record.format == "wav")
+            #expect(record.language.description == "de-DE" && record.format == "wav")
             #expect(record.fileName.hasPrefix("greeting-standard.de-DE.") && record.fileName.hasSuffix(".wav"))
             #expect(try store.greetings() == [record])
             #expect(try Data(contentsOf: store.greetingFileURL(record)) == Data(contentsOf: wav))
@@ -129,7 +129,7 @@ import VoiceCall
         try withStateDirectory { dir in
             let store = try VerificationStore(directory: dir)
             let record = GreetingRecord(
-                type: .greetingPIN, language: "en-US", fileName: "../../etc/passwd", format: "wav",
+                type: .greetingPIN, language: try LanguageTag("en-US"), fileName: "../../etc/passwd", format: "wav",
                 durationSeconds: 1, sizeBytes: 1, addedAt: t0)
             #expect(store.greetingFileURL(record).deletingLastPathComponent().standardizedFileURL == store.greetingsDirectory.standardizedFileURL)
         }

@@ -16,10 +16,15 @@ public enum APIKeys {
     /// The id and secret of a presented key, `nil` when it is not shaped like one.
     static func parts(of key: String) -> (id: String, secret: String)? {
         let pieces = key.split(separator: "_", omittingEmptySubsequences: false)
-        guard pieces.count == 3, pieces[0] == "ivr", pieces[1].count == 16, pieces[2].count == 64,
-              (pieces[1] + pieces[2]).allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        // Bytes, not Characters: this runs on every request, and grapheme breaking is costly.
+        guard pieces.count == 3, pieces[0] == "ivr", pieces[1].utf8.count == 16, pieces[2].utf8.count == 64,
+              pieces[1].utf8.allSatisfy(isLowerHex), pieces[2].utf8.allSatisfy(isLowerHex)
         else { return nil }
         return (String(pieces[1]), String(pieces[2]))
+    }
+
+    private static func isLowerHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 
     /// Whether `key` is the unrevoked key of `record`.

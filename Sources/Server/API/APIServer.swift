@@ -39,6 +39,12 @@ public final class APIServer: HTTPHandler, @unchecked Sendable {
         }
     }
 
+    /// Looks up the prompt speaker now (finding espeak-ng runs `espeak-ng --version`), so the
+    /// first call does not pay for it while it holds the writer lock. Run before listening.
+    public func prepareForCalls() {
+        _ = pool.engine.speaker
+    }
+
     /// Takes no new calls and waits for those in progress, at most `timeout` seconds.
     public func drain(timeout: TimeInterval) -> Bool { runner.drain(timeout: timeout) }
 

@@ -36,9 +36,12 @@ struct VerificationOrder: Sendable {
     ///     what the body leaves out, as in `ivr call`.
     ///   - directoryPIN: turns the script into a call; a `method pin` call checks entries against the directory's hash.
     ///   - sipTrunk: whether `sip.trunk` is set: a body without `script` is then a live call.
+    ///   - pinCheck: a registered user's PIN check for a live `pin` call: a verifier over the
+    ///     directory's hash (the PIN itself is never known here), `nil` when none is stored.
     init(
         _ body: VerificationRequestBody, callbackHosts: CallbackHosts, sipTrunk: Bool = false, directory: (String) -> RegisteredCallee? = { _ in nil },
-        directoryPIN: (CallScriptFile) throws -> ScriptedCall = { try ScriptedCall($0) }
+        directoryPIN: (CallScriptFile) throws -> ScriptedCall = { try ScriptedCall($0) },
+        pinCheck: (String) throws -> PINCheck? = { _ in nil }
     ) throws(APIError) {
         do {
             user = try UserName(body.user)
@@ -85,12 +88,24 @@ struct VerificationOrder: Sendable {
             guard sipTrunk else {
                 throw .unprocessable("script: required: no SIP trunk is configured, so the call runs against a simulated callee whose actions the script gives (answer, listen, press #, …)")
             }
-            // A live PIN call over the API is not wired yet (`ivr dial` places one).
-            guard method == "standard" else {
-                throw .unprocessable("method: a live call over the API supports only 'standard' for now; give a script for a simulated PIN call")
+            // A PIN call checks each keyed entry against the directory's hash, as `ivr dial` does.
+            let liveMethod: VerificationMethod
+            if method == "pin" {
+                let check: PINCheck?
+                do {
+                    check = try pinCheck(user.value)
+                } catch {
+                    throw .internalError("the users directory could not be read: \(error)")
+                }
+                guard let check else {
+                    throw .unprocessable("method: 'pin' needs \(user)'s PIN in the users directory (ivr users set-pin)")
+                }
+                liveMethod = .pin(check)
+            } else {
+                liveMethod = .standard
             }
             callee = .sip(VerificationRequest(
-                user: user, number: phone, method: .standard, languages: languages,
+                user: user, number: phone, method: liveMethod, languages: languages,
                 kind: body.activation == true ? .activation : .signIn))
             return
         }

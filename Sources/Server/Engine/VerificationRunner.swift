@@ -4,21 +4,34 @@ import Verification
 import VerificationStore
 import VoiceCall
 
-/// Runs accepted verifications in the background, many at once, each on its own engine instance,
-/// so a slow call never holds up a request or another call.
+/// Runs accepted verifications in the background, many at once, so a slow call never holds up a
+/// request or another call.
 ///
-/// A simulated call and the record of its end commit in one transaction with the check that it is still
-/// queued: a verification canceled first is never called, one completed first cannot be canceled,
-/// and a process killed mid-call leaves it queued, to be ended by the next start
-/// (`VerificationStore.endUnfinishedVerifications`). A live call over SIP runs outside any
-/// transaction or write lock: only its start (`calling`) and its end are written (`runLive`).
+/// Simulated calls run on one thread of their own, in batches: every call queued when the thread
+/// comes round runs in one transaction (each call in a savepoint, with the check that it is still
+/// queued), so a burst of verifications costs one commit, not one per call. A verification
+/// canceled first is never called, one completed first cannot be canceled, and a process killed
+/// mid-batch leaves its verifications queued, to be ended by the next start
+/// (`VerificationStore.endUnfinishedVerifications`); no result is reported before its batch commits.
+/// Live calls over SIP run on a pool of threads, outside any transaction or write lock: only their
+/// start (`calling`) and their end are written (`runLive`).
 final class VerificationRunner: @unchecked Sendable {
     private let pool: SessionPool
     private let metrics: Metrics
     private let callbacks: CallbackSender
-    private let workers = DispatchQueue(label: "ivr.calls", attributes: .concurrent)
-    /// Bounds the calls running at once to the worker threads Dispatch will give us.
-    private let slots = DispatchSemaphore(value: 16)
+    /// One accepted verification and what to do once it ended.
+    private struct Job: Sendable {
+        var id: String
+        var order: VerificationOrder
+        var key: String
+    }
+    private var simulated: WorkerThreads<Job>!
+    /// The most simulated calls one transaction runs: enough to make commits rare under load,
+    /// few enough (tens of milliseconds) that a request waiting for the writer lock to store its
+    /// verification is not held up long.
+    static let batchLimit = 64
+    /// At most this many live calls run at once; more wait their turn.
+    private var liveCalls: WorkerThreads<Job>!
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var accepting = true
@@ -30,6 +43,14 @@ final class VerificationRunner: @unchecked Sendable {
         self.pool = pool
         self.metrics = metrics
         self.callbacks = callbacks
+        simulated = WorkerThreads(name: "ivr-simulated-calls", count: 1, batchLimit: Self.batchLimit) { [weak self] in self?.runSimulated($0) }
+        liveCalls = WorkerThreads(name: "ivr-live-calls", count: 16) { [weak self] jobs in jobs.forEach { self?.runLive($0) } }
+    }
+
+    /// The threads end with the runner (after any job still queued, which then does nothing).
+    deinit {
+        simulated.close()
+        liveCalls.close()
     }
 
     /// Whether new calls are taken (false once a stop began).
@@ -44,37 +65,62 @@ final class VerificationRunner: @unchecked Sendable {
         }
         guard admitted else { return false }
         metrics.callStarted()
-        workers.async { [self] in
-            slots.wait()
-            defer {
-                slots.signal()
-                group.leave()
-            }
-            let final: VerificationRecord?
-            switch order.callee {
-            case .simulated(let scripted): final = run(id: id, call: scripted)
-            case .sip(let request): final = runLive(id: id, request: request)
-            }
-            metrics.callEnded(result: final.flatMap { $0.outcome?.result ?? $0.status.rawValue } ?? "error")
-            if let final, let url = final.callbackURL.flatMap(URL.init(string:)), final.status.isFinal {
-                callbacks.send(JSONCoding.encode(VerificationView(record: final)), to: url, key: key)
-            }
+        let job = Job(id: id, order: order, key: key)
+        switch order.callee {
+        case .simulated: simulated.submit(job)
+        case .sip: liveCalls.submit(job)
         }
         return true
     }
 
-    /// The call, then its final record (`nil` when the store failed).
-    private func run(id: String, call: ScriptedCall) -> VerificationRecord? {
-        try? pool.with { session in
-            // A simulated call runs in virtual time inside its transaction; one writer at a time.
-            _ = try pool.exclusively {
-                try session.runQueuedVerification(id: id, request: call.request, through: call.channel)
-            }
-            // Fraud mail goes out after the call is recorded, off its path, as after `ivr call`; a
-            // failure stays queued with its reason for the next run or `ivr outbox --deliver`.
-            _ = session.deliverMail()
-            return try session.verification(id: id)
+    /// A batch of simulated calls in one transaction, then each one's metrics and callback.
+    private func runSimulated(_ jobs: [Job]) {
+        let calls = jobs.compactMap { job -> ScriptedVerification? in
+            guard case .simulated(let call) = job.order.callee else { return nil }
+            return ScriptedVerification(id: job.id, call: call)
         }
+        let outcomes: [Result<CallReport?, any Error>]? = try? pool.with { session in
+            session.warmPrompts(for: calls)
+            // A simulated call runs in virtual time inside its transaction; one writer at a time.
+            let outcomes = try pool.exclusively { try session.runQueuedVerifications(calls) }
+            // Fraud mail goes out after the calls are recorded, off their path, as after `ivr call`;
+            // a failure stays queued with its reason for the next run or `ivr outbox --deliver`.
+            _ = session.deliverMail()
+            return outcomes
+        }
+        guard let outcomes else {
+            // The store failed the whole batch: every call stays queued, for the next start to end.
+            for job in jobs { ended(job, result: "error", record: nil) }
+            return
+        }
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .success(let report?):
+                ended(job, result: report.result.id, record: job.order.callbackURL == nil ? nil : try? pool.with { try $0.verification(id: job.id) })
+            case .success(nil):
+                // Canceled before its turn: it was never called.
+                let record = try? pool.with { try $0.verification(id: job.id) }
+                ended(job, result: record.flatMap { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error", record: record)
+            case .failure:
+                ended(job, result: "error", record: nil)
+            }
+        }
+    }
+
+    /// Counts a call's end and sends its callback (when it asked for one and the verification ended).
+    private func ended(_ job: Job, result: String, record: VerificationRecord?) {
+        defer { group.leave() }
+        metrics.callEnded(result: result)
+        if let record, let url = record.callbackURL.flatMap(URL.init(string:)), record.status.isFinal {
+            callbacks.send(JSONCoding.encode(VerificationView(record: record)), to: url, key: job.key)
+        }
+    }
+
+    /// A live call, its metrics and its callback.
+    private func runLive(_ job: Job) {
+        guard case .sip(let request) = job.order.callee else { return }
+        let final = runLive(id: job.id, request: request)
+        ended(job, result: final.flatMap { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error", record: final)
     }
 
     /// A live call, then its final record (`nil` when the store failed). The switch is registered
@@ -114,6 +160,11 @@ final class VerificationRunner: @unchecked Sendable {
         }
     }
 
+    /// Whether a live call of this verification is still running (its end not yet written).
+    func hasLiveCall(id: String) -> Bool {
+        lock.withLock { live[id] != nil }
+    }
+
     /// Hangs up the live call of a verification just canceled (nothing when it has none).
     func hangUp(id: String) {
         lock.withLock { live[id] }?.cancel()
@@ -124,6 +175,8 @@ final class VerificationRunner: @unchecked Sendable {
     func drain(timeout: TimeInterval) -> Bool {
         lock.withLock { accepting = false }
         let drained = group.wait(timeout: .now() + timeout) == .success
+        simulated.close()
+        liveCalls.close()
         // The SIP stack goes last: a call still running after the wait is hung up here.
         line.close()
         return drained

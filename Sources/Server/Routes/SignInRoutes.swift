@@ -23,6 +23,7 @@ extension APIServer {
             _ = session.deliverMail()
             return report
         }
+        metrics.signIn(result: report.result, callResult: report.call?.result.id)
         return .json(200, Data(report.json.utf8))
     }
 }

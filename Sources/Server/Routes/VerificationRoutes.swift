@@ -9,7 +9,8 @@ extension APIServer {
         let settings = try pool.with { ServerSettings(try $0.settings()) }
         let order = try pool.with { session in
             try VerificationOrder(
-                body, callbackHosts: settings.callbackHosts, sipTrunk: settings.hasSIPTrunk, directory: session.registeredCallee, directoryPIN: session.scriptedCall)
+                body, callbackHosts: settings.callbackHosts, sipTrunk: settings.hasSIPTrunk, directory: session.registeredCallee, directoryPIN: session.scriptedCall,
+                pinCheck: session.directoryPINCheck)
         }
         let record = VerificationRecord(
             id: try KeyDigest.randomHex(bytes: 16), keyID: caller.keyID, user: order.user.value, number: order.phone?.e164,
@@ -46,9 +47,13 @@ extension APIServer {
             guard caller.role == .admin || cached.keyID == caller.keyID else { throw APIError.notFound("no verification \(id)") }
             return .json(200, cached.json)
         }
+        // A live call canceled while it runs is final at once, yet gains its SIP Call-ID when the
+        // hang-up ends: it is kept out of the cache until then (asked before the read, so a view
+        // read before that last write is never kept).
+        let stillLive = runner.hasLiveCall(id: id)
         let record = try visibleVerification(id, caller: caller)
         let json = JSONCoding.encode(VerificationView(record: record))
-        if record.status.isFinal { finalViews.store(id, .init(keyID: record.keyID, json: json)) }
+        if record.status.isFinal, !stillLive { finalViews.store(id, .init(keyID: record.keyID, json: json)) }
         return .json(200, json)
     }
 

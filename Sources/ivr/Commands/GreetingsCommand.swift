@@ -59,7 +59,7 @@ enum GreetingsCommand {
         } else if records.isEmpty {
             Output.line("No custom greetings: every prompt plays its default script.")
         } else {
-            let rows = records.map { [$0.type.id, $0.language, $0.format, String(format: "%.2f s", $0.durationSeconds), "\($0.sizeBytes) bytes"] }
+            let rows = records.map { [$0.type.id, $0.language.description, $0.format, String(format: "%.2f s", $0.durationSeconds), "\($0.sizeBytes) bytes"] }
             Output.table([["TYPE", "LANGUAGE", "FORMAT", "DURATION", "SIZE"]] + rows).forEach(Output.line)
         }
         return 0
