@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
         .testTarget(name: "CallScriptTests", dependencies: ["CallScript", "SignIn"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
-        .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel"]),
+        .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel", "LiveCallTestSupport"]),
         .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
         // The sipp callee (scenarios and process) shared by the tests that place live calls.
         .target(name: "LiveCallTestSupport", path: "Tests/LiveCallTestSupport"),

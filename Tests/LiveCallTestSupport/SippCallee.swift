@@ -1,80 +1,24 @@
 import Foundation
 
-/// The sipp callee scenarios that the CLI and server tests place live calls to (SPEC §15), kept
-/// in one place so `ivr dial` and `ivr serve` are tested against the same peer behaviour.
-public enum SippScenario {
+/// The two callees the CLI and server tests place live calls to (SPEC §15), so `ivr dial` and
+/// `ivr serve` are tested against the same peer behaviour.
+extension SippScenario {
     /// sipp answers (PCMU, telephone-event 101), then keys each entry of `entries` — recorded
     /// RFC 2833 events from Debian's sip-tester pcaps, 250 ms apart — the first a second after the
-    /// answer and each next one 6 s later, and accepts our BYE. No entries: it stays silent.
+    /// answer and each next one 6 s later, and accepts our BYE. No entries: it stays silent. It
+    /// answers at once, without ringing: a test that cancels "during the call" never races a
+    /// CANCEL against the answer.
     public static func answer(keying entries: [String]) -> String {
-        let presses = entries.map { entry in
-            entry.map { key in
-                let name = key == "#" ? "pound" : String(key)
-                return "<nop><action><exec play_pcap_audio=\"/usr/share/sip-tester/dtmf_2833_\(name).pcap\"/></action></nop>\n<pause milliseconds=\"250\"/>"
-            }.joined(separator: "\n")
-        }.joined(separator: "\n<pause milliseconds=\"6000\"/>\n")
-        return """
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="answer">
-        <recv request="INVITE" crlf="true"/>
-        <send retrans="500"><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-        Content-Type: application/sdp
-        Content-Length: [len]
-
-        v=0
-        o=callee 1 1 IN IP[local_ip_type] [local_ip]
-        s=-
-        c=IN IP[media_ip_type] [media_ip]
-        t=0 0
-        m=audio [media_port] RTP/AVP 0 101
-        a=rtpmap:0 PCMU/8000
-        a=rtpmap:101 telephone-event/8000
-
-        ]]></send>
-        <recv request="ACK" crlf="true"/>
-        \(entries.isEmpty ? "" : "<pause milliseconds=\"1000\"/>\n" + presses)
-        <recv request="BYE"/>
-        <send><![CDATA[
-        SIP/2.0 200 OK
-        [last_Via:]
-        [last_From:]
-        [last_To:]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-        ]]></send>
-        </scenario>
-
-        """
+        var steps: [Step] = entries.isEmpty ? [] : [.pause(milliseconds: 1000)]
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { steps.append(.pause(milliseconds: 6000)) }
+            steps += entry.map { .key($0) }
+        }
+        return answer(steps, ringing: false).xml
     }
 
     /// sipp refuses the call with 486 Busy Here.
-    public static let busy = """
-    <?xml version="1.0" encoding="ISO-8859-1" ?>
-    <scenario name="busy">
-    <recv request="INVITE" crlf="true"/>
-    <send><![CDATA[
-    SIP/2.0 486 Busy Here
-    [last_Via:]
-    [last_From:]
-    [last_To:];tag=[pid]SIPpTag01[call_number]
-    [last_Call-ID:]
-    [last_CSeq:]
-    Content-Length: 0
-
-    ]]></send>
-    <recv request="ACK"/>
-    </scenario>
-
-    """
+    public static var busy: String { refuse("486 Busy Here").xml }
 }
 
 /// One `sipp` process on 127.0.0.1 playing a scenario as the trunk for one call; killed when the

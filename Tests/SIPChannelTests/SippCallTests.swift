@@ -1,5 +1,6 @@
 
 import Foundation
+import LiveCallTestSupport
 import SIPChannel
 import Testing
 import VoiceCall

@@ -1,4 +1,5 @@
 import Foundation
+import LiveCallTestSupport
 import Testing
 
 /// A `sipp` process acting as the callee on 127.0.0.1, stopped when the test is done.

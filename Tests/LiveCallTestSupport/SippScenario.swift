@@ -5,8 +5,8 @@ import Foundation
 /// Every scenario answers the engine's INVITE (or refuses it) as a SIP phone would; the steps after
 /// answering play recorded RFC 2833 DTMF (`/usr/share/sip-tester/dtmf_2833_*.pcap`), pause, and
 /// either wait for the engine's BYE or hang up first.
-struct SippScenario {
-    enum Step {
+public struct SippScenario {
+    public enum Step {
         case pause(milliseconds: Int)
         /// Plays the recorded DTMF of one key (`0`–`9`, `*`, `#`).
         case key(Character)
@@ -14,21 +14,21 @@ struct SippScenario {
         case info(Character)
     }
 
-    enum Ending {
+    public enum Ending {
         /// Wait for the engine's BYE and accept it.
         case awaitBye
         /// Hang up after the steps: send BYE.
         case hangUp
     }
 
-    var xml: String
+    public var xml: String
 
-    /// Rings, answers with PCMU and telephone-event (payload type `eventPayloadType`), runs the
+    /// Rings (unless `ringing` is false), answers with PCMU and telephone-event (payload type `eventPayloadType`), runs the
     /// steps, then ends as told. `mediaPortKey` names a `-key` to put in the SDP instead of sipp's
     /// own media port (so a test socket can receive the engine's RTP).
-    static func answer(
+    public static func answer(
         _ steps: [Step], then ending: Ending = .awaitBye, eventPayloadType: Int = 101, codec: String = "PCMU",
-        mediaPortKey: String? = nil, challenge: (username: String, password: String)? = nil
+        mediaPortKey: String? = nil, challenge: (username: String, password: String)? = nil, ringing: Bool = true
     ) -> SippScenario {
         let codecPT = codec == "PCMU" ? 0 : 8
         let port = mediaPortKey.map { "[\($0)]" } ?? "[media_port]"
@@ -73,7 +73,7 @@ struct SippScenario {
             """
         } ?? capture + "\n"
         var body = """
-        \(challengeSteps)        \(reply("180 Ringing", tag: true))
+        \(challengeSteps)        \(ringing ? reply("180 Ringing", tag: true) : "")
         <send retrans="500"><![CDATA[
         SIP/2.0 200 OK
         [last_Via:]
@@ -156,7 +156,7 @@ struct SippScenario {
     }
 
     /// Rings, then refuses with `status` (486 Busy Here, 603 Decline, …).
-    static func refuse(_ status: String) -> SippScenario {
+    public static func refuse(_ status: String) -> SippScenario {
         SippScenario(xml: wrap("""
         <recv request="INVITE" crlf="true"/>
         \(reply("180 Ringing", tag: true))
@@ -168,7 +168,7 @@ struct SippScenario {
     }
 
     /// Rings until the engine gives up: answers its CANCEL (200, then 487 for the INVITE).
-    static func neverAnswer() -> SippScenario {
+    public static func neverAnswer() -> SippScenario {
         SippScenario(xml: wrap("""
         <recv request="INVITE" crlf="true"/>
         \(reply("180 Ringing", tag: true))
@@ -189,7 +189,7 @@ struct SippScenario {
         """))
     }
 
-    static func pcap(_ key: Character) -> String {
+    public static func pcap(_ key: Character) -> String {
         switch key {
         case "#": "/usr/share/sip-tester/dtmf_2833_pound.pcap"
         case "*": "/usr/share/sip-tester/dtmf_2833_star.pcap"
