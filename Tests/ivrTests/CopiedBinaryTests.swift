@@ -10,7 +10,7 @@ struct CopiedBinaryTests {
         let dir = try TemporaryDirectory()
         let bin = try dir.subdirectory("bin")
         let copy = bin.appendingPathComponent("ivr")
-        try FileManager.default.copyItem(at: IVRProcess.executable, to: copy)
+        try IVRProcess.copyExecutable(to: copy)
         let home = try dir.subdirectory("home")
         let script = try CallScriptText.confirm("alice@contoso.com", at: "2026-11-25T10:00:00Z").write(in: dir.url, as: "one")
 

@@ -23,6 +23,18 @@ enum IVRProcess {
         }
     }
 
+    /// Copies the executable to `destination` with `cp`, not in this process: a file this process
+    /// holds open for writing is inherited by any child another test starts meanwhile, and the
+    /// kernel refuses to run a binary some process has open for writing ("Text file busy").
+    static func copyExecutable(to destination: URL) throws {
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = [executable.path, destination.path]
+        try cp.run()
+        cp.waitUntilExit()
+        try #require(cp.terminationStatus == 0, "cp \(executable.path) \(destination.path) failed")
+    }
+
     /// `ivr` beside the test runner: `swift build --build-tests` puts both in the same directory.
     /// `IVR_EXECUTABLE` overrides it.
     static let executable: URL = {

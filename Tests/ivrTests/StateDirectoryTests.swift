@@ -63,7 +63,7 @@ struct StateDirectoryTests {
         }
         // A copy of the binary every user may run, a state only its owner may write.
         let binary = dir.url.appendingPathComponent("ivr")
-        try FileManager.default.copyItem(at: IVRProcess.executable, to: binary)
+        try IVRProcess.copyExecutable(to: binary)
         let fm = FileManager.default
         for path in [dir.url.path, binary.path] { try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
         for name in try fm.contentsOfDirectory(atPath: state.path) {
