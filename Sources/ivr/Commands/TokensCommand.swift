@@ -133,13 +133,20 @@ enum TokensCommand {
         return 0
     }
 
+    /// `tokens delete --json`: `deleted` is a JSON boolean, like `users block`'s `blocked`.
+    private struct Deletion: Encodable {
+        let serial: String
+        let user: String
+        let deleted = true
+    }
+
     private static func delete(_ args: inout Arguments) throws -> Int32 {
         try args.allowOnly([], in: "tokens delete")
         guard let serial = args.next() else { throw CLIError.usage("'tokens delete' needs the serial number") }
         try args.noMoreWords(in: "tokens delete")
         let record = try StateDirectory.session(args).deleteToken(serial: serial)
         if args.json {
-            Output.json(["serial": record.serial, "user": record.user.value, "deleted": "true"])
+            Output.json(Deletion(serial: record.serial, user: record.user.value))
         } else {
             Output.line("Deleted \(record.kind == .app ? "authenticator app" : "token") \(record.serial) of \(record.user).")
         }
