@@ -79,10 +79,7 @@ extension CallReport {
         case .play(let type):
             let prompt = promptSet[type]
             Self.head("play", entry, to: &writer)
-            writer.key("language")
-            writer.string(prompt.language.description)
-            writer.key("source")
-            writer.string(prompt.source.rawValue)
+            Self.languageAndSource(prompt, to: &writer)
             if let text = prompt.text {
                 writer.key("text")
                 writer.string(text)
@@ -93,10 +90,7 @@ extension CallReport {
         case .interrupted(let type):
             let prompt = promptSet[type]
             Self.head("interrupted", entry, to: &writer)
-            writer.key("language")
-            writer.string(prompt.language.description)
-            writer.key("source")
-            writer.string(prompt.source.rawValue)
+            Self.languageAndSource(prompt, to: &writer)
             Self.time(entry, to: &writer)
             writer.key("type")
             writer.string(prompt.type.id)
@@ -164,6 +158,14 @@ extension CallReport {
         actor(entry, to: &writer)
         writer.key("event")
         writer.string(event)
+    }
+
+    /// A prompt's `language` and `source` (between `event` and `text`/`time` in sorted order).
+    private static func languageAndSource(_ prompt: ResolvedPrompt, to writer: inout JSONWriter) {
+        writer.key("language")
+        writer.string(prompt.language.description)
+        writer.key("source")
+        writer.string(prompt.source.rawValue)
     }
 
     private static func time(_ entry: TranscriptEntry, to writer: inout JSONWriter) {

@@ -110,7 +110,7 @@ struct SIPVerificationTests {
         let created = try HTTPClient.json("POST", "\(server.baseURL)/v1/verifications", key: key.key, ["user": "alice@contoso.com"])
         #expect(created.status == 201, "\(created.text)")
         let id = try #require(try created.json()["id"] as? String)
-        let done = try Self.waitForEnd(server.baseURL, id, key: key.key)
+        let done = try VerificationRouteTests.waitForEnd(server.baseURL, id, key: key.key, polls: 1500)
         #expect(done["status"] as? String == "completed")
         #expect(done["result"] as? String == "verified", "\(done)")
         #expect((done["prompts"] as? [[String: Any]])?.compactMap { $0["type"] as? String } == ["fraud-greeting-pin", "authentication-successful"])
@@ -141,18 +141,6 @@ struct SIPVerificationTests {
         let created = try HTTPClient.json("POST", "\(server.baseURL)/v1/verifications", key: key.key, ["user": "bob@contoso.com"])
         #expect(created.status == 422, "\(created.text)")
         #expect(created.text.contains("method:"), "\(created.text)")
-    }
-
-    /// Waits for a live verification's end; a PIN call lasts several seconds of real time (the
-    /// limit only turns a hang into a failure).
-    static func waitForEnd(_ base: String, _ id: String, key: String) throws -> [String: Any] {
-        for _ in 0..<1500 {
-            let object = try HTTPClient.send("GET", "\(base)/v1/verifications/\(id)", key: key).json()
-            if let status = object["status"] as? String, status == "completed" || status == "canceled" { return object }
-            usleep(20_000)
-        }
-        Issue.record("verification \(id) never ended")
-        return [:]
     }
 
     @Test("a trunk that cannot be opened ends the verification canceled, naming the setting")

@@ -9,9 +9,10 @@ import VerificationStore
 struct VerificationRouteTests {
     static let confirm = "answer\nlisten\npress #\n"
 
-    /// Polls GET until the verification has ended; the limit only turns a hang into a failure.
-    static func waitForEnd(_ base: String, _ id: String, key: String) throws -> [String: Any] {
-        for _ in 0..<500 {
+    /// Polls GET every 20 ms until the verification has ended; the limit only turns a hang into a
+    /// failure (a live PIN call lasts several seconds of real time: it asks for more polls).
+    static func waitForEnd(_ base: String, _ id: String, key: String, polls: Int = 500) throws -> [String: Any] {
+        for _ in 0..<polls {
             let object = try HTTPClient.send("GET", "\(base)/v1/verifications/\(id)", key: key).json()
             if let status = object["status"] as? String, status == "completed" || status == "canceled" { return object }
             usleep(20_000)
