@@ -17,7 +17,10 @@ struct PendingEvents {
     /// Room for what the machine can have outstanding, with margin.
     static let capacity = 8
 
-    private var entries = InlineArray<8, Entry>(repeating: Entry(at: 0, order: 0, event: .start))
+    private static let unused = Entry(at: 0, order: 0, event: .start)
+    // A literal, not `init(repeating:)`: it compiles to plain stores, and a simulator makes one
+    // of these per call.
+    private var entries: InlineArray<8, Entry> = [unused, unused, unused, unused, unused, unused, unused, unused]
     private var count = 0
     private var scheduled = 0
 

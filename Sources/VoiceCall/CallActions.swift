@@ -10,7 +10,8 @@ public struct CallActions: Sendable, Equatable, RandomAccessCollection, Expressi
     /// Room for the most actions one event produces, with margin.
     public static let capacity = 8
 
-    @usableFromInline var storage = InlineArray<8, CallAction>(repeating: .hangUp)
+    // A literal, not `init(repeating:)`: it compiles to plain stores (a machine per call makes one).
+    @usableFromInline var storage: InlineArray<8, CallAction> = [.hangUp, .hangUp, .hangUp, .hangUp, .hangUp, .hangUp, .hangUp, .hangUp]
     public private(set) var count = 0
 
     public init() {}
@@ -34,7 +35,8 @@ public struct CallActions: Sendable, Equatable, RandomAccessCollection, Expressi
 
     @inlinable
     public subscript(position: Int) -> CallAction {
-        storage[position]
+        precondition(UInt(bitPattern: position) < UInt(count), "CallActions index out of range")
+        return storage[position]
     }
 
     public static func == (lhs: CallActions, rhs: CallActions) -> Bool { lhs.elementsEqual(rhs) }
