@@ -69,6 +69,24 @@ struct PromptSpeakerTests {
         #expect(try Self.phonemes("確認", voice: "ja", espeak: fixture.speaker.synthesizer.executable).contains("(en)"))
     }
 
+    @Test("A spoken prompt survives G.711 µ-law and A-law coding with telephone quality (SNR over 30 dB)")
+    func g711OnSpeech() throws {
+        let fixture = try SpeakerFixture()
+        defer { fixture.remove() }
+        let audio = try fixture.speaker.audio("Please press the pound key to finish your verification.", language: .englishUS)
+        for (name, decoded) in [("µ-law", G711.muLaw(decode: G711.muLaw(encode: audio))), ("A-law", G711.aLaw(decode: G711.aLaw(encode: audio)))] {
+            #expect(decoded.samples.count == audio.samples.count)
+            var signal = 0.0, noise = 0.0
+            for (original, coded) in zip(audio.samples, decoded.samples) {
+                signal += Double(original) * Double(original)
+                noise += (Double(coded) - Double(original)) * (Double(coded) - Double(original))
+            }
+            let snr = 10 * log10(signal / max(noise, 1))
+            #expect(snr > 30, "\(name): SNR \(snr) dB")
+            #expect(snr < 50, "\(name): SNR \(snr) dB is more than 8-bit companding can give")
+        }
+    }
+
     @Test("The displayed Japanese text keeps its kanji; only what espeak-ng hears changes")
     func readingsLeaveDisplayAlone() throws {
         let readings = KanaReadings(files: ["ja-JP": "確認 = かくにん\n# comment\n確認を完了 = かくにんをかんりょう\n"])
