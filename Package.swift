@@ -64,20 +64,22 @@ let package = Package(
         .testTarget(name: "VoiceCallTests", dependencies: ["VoiceCall"]),
         .testTarget(name: "SignInTests", dependencies: ["SignIn"]),
         .testTarget(name: "CryptographyTests", dependencies: ["Cryptography"]),
-        .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography"]),
+        .testTarget(name: "OATHTests", dependencies: ["OATH", "Cryptography", "TestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "GreetingAudioTests", dependencies: ["GreetingAudio"]),
         .testTarget(name: "RegularFileTests", dependencies: ["RegularFile"]),
         .testTarget(name: "DefaultGreetingsTests", dependencies: ["DefaultGreetings"]),
         .testTarget(name: "VerificationStoreTests", dependencies: ["VerificationStore"]),
-        .testTarget(name: "CallScriptTests", dependencies: ["CallScript", "SignIn"], exclude: ["Malformed"]),
+        .testTarget(name: "CallScriptTests", dependencies: ["CallScript", "SignIn", "TestSupport"], exclude: ["Malformed"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "OATH", "Cryptography", "PromptAudio", "VoiceCall", "GreetingAudio"]),
-        .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel", "LiveCallTestSupport"]),
+        .testTarget(name: "SIPChannelTests", dependencies: ["SIPChannel", "LiveCallTestSupport", "TestSupport"]),
         .testTarget(name: "PromptAudioTests", dependencies: ["PromptAudio", "GreetingAudio", "CallScript", "VoiceCall", "DefaultGreetings"]),
         // The sipp callee (scenarios and process) shared by the tests that place live calls.
         .target(name: "LiveCallTestSupport", path: "Tests/LiveCallTestSupport"),
+        // What several test targets share that is not about live calls (a seeded generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ivrTests", dependencies: ["ivr", "VerificationStore", "OATH", "Cryptography", "LiveCallTestSupport"]),
         // Start the real `ivr serve` on loopback and talk to it with curl.
-        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore", "Verification", "CallScript", "LiveCallTestSupport"]),
+        .testTarget(name: "ServerTests", dependencies: ["ivr", "Server", "Cryptography", "VerificationStore", "Verification", "CallScript", "LiveCallTestSupport", "TestSupport"]),
     ]
 )

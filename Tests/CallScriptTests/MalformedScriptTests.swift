@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CallScript
@@ -160,18 +161,5 @@ struct MalformedScriptTests {
             let error = try #require(try Self.parseBytes(bytes))
             #expect(error.line.map { $0 >= 1 } ?? true)
         }
-    }
-}
-
-/// A tiny deterministic generator, so the generated corpus is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { self.state = seed }
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,22 +1,11 @@
 import Foundation
 import OATH
+import TestSupport
 import Testing
 
 /// Seeded random mutations of a valid token CSV: the reader and the import rules must never crash,
 /// and every row is either accepted or refused with a line inside the file (SPEC §13).
 @Suite struct TokenCSVFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure reproduces from its seed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let base = Data(#"""
         \#u{FEFF}upn,serial number,secret key,time interval,manufacturer,model\#r
         alice@contoso.com,A-1,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,30,Contoso,HK\#r
@@ -27,7 +16,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func mutatedFilesNeverCrash(seed: UInt64) {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         let alphabet: [UInt8] = Array(",\"\r\n =@1890AZaz27\u{7F}".utf8) + [0x00, 0xEF, 0xBB, 0xBF, 0xFF, 0xC3]
         for _ in 0..<250 {
             var bytes = [UInt8](Self.base)

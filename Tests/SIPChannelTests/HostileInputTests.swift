@@ -1,5 +1,6 @@
 import Foundation
 import SIPChannel
+import TestSupport
 import Testing
 import VoiceCall
 
@@ -7,20 +8,8 @@ import VoiceCall
 /// runs (SPEC §13): nothing crashes, the call ends as it would have, and the phone still works.
 @Suite(.serialized)
 struct HostileInputTests {
-    /// A seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// SIP-shaped garbage: broken start lines, missing and absurd headers, lies about lengths.
-    static func malformedSIP(_ random: inout SplitMix, port: UInt16) -> [UInt8] {
+    static func malformedSIP(_ random: inout SplitMix64, port: UInt16) -> [UInt8] {
         let forms: [String] = [
             "INVITE sip:x@127.0.0.1 SIP/2.0\r\n\r\n",
             "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1:\(port);branch=z9hG4bKnothing\r\nCSeq: 1 INVITE\r\nContent-Length: 99999\r\n\r\n",
@@ -41,7 +30,7 @@ struct HostileInputTests {
 
     /// RTP-shaped garbage: short headers, wrong versions, CSRC counts past the end, extensions
     /// that lie, and telephone-events with codes that are no key, zero or maximal durations.
-    static func badRTP(_ random: inout SplitMix) -> [UInt8] {
+    static func badRTP(_ random: inout SplitMix64) -> [UInt8] {
         switch Int.random(in: 0..<5, using: &random) {
         case 0: return (0..<Int.random(in: 0...11, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
         case 1: return [0x8f, 101, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]  // 15 CSRCs announced, none present
@@ -78,7 +67,7 @@ struct HostileInputTests {
         }
         let sender = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(sender) }
-        var random = SplitMix(state: 0x15_2026)
+        var random = SplitMix64(seed: 0x15_2026)
         var sent = 0
         while done.wait(timeout: .now()) == .timedOut {
             for port in [sipPort] + (0...20).map({ rtpBase + UInt16($0) }) {

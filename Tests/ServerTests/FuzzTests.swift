@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -9,18 +10,6 @@ import Glibc
 /// never answers a well-framed request with a 5xx, and stops cleanly afterwards.
 @Suite("ivr serve: fuzzed requests")
 struct FuzzTests {
-    /// SplitMix64: the same seed gives the same requests, so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [String] = [
         #"{"user":"alice@contoso.com","phone":"+14255550100","script":"answer\nlisten\npress #\n"}"#,
         #"{"user":"bob@contoso.com","phone":"+1 425 555 0101 x12","method":"standard","language":"de-DE","activation":true,"script":"answer after 2\nwait 3\nhangup"}"#,
@@ -28,7 +17,7 @@ struct FuzzTests {
     ]
 
     /// One mutation of a seed: flip, insert, delete or duplicate bytes, or splice in JSON tokens.
-    static func mutate(_ seed: String, _ random: inout Seeded) -> Data {
+    static func mutate(_ seed: String, _ random: inout SplitMix64) -> Data {
         var bytes = Array(seed.utf8)
         let tokens = ["null", "true", "[]", "{}", "\"\"", "1e309", "-0", "\"\\u0000\"", "\"\\ud800\"", ",", ":", "\"#\"", "\"\\npin 1\""]
         for _ in 0..<Int.random(in: 1...4, using: &random) {
@@ -46,7 +35,7 @@ struct FuzzTests {
     }
 
     /// Garbled framing: request lines, headers and chunk sizes that no client should send.
-    static func garbled(_ random: inout Seeded) -> [UInt8] {
+    static func garbled(_ random: inout SplitMix64) -> [UInt8] {
         let pieces = [
             "GET / HTTP/1.1\r\n\r\n", "POST /v1/verifications HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",
             "GET /healthz HTTP/9.9\r\n\r\n", "\r\n\r\n\r\n", "GET /%00%ff HTTP/1.1\r\nHost: x\r\n\r\n",
@@ -95,7 +84,7 @@ struct FuzzTests {
         let admin = try IVRCommand.createKey(role: "admin", state: state.url).key
         let server = try ServeProcess(state: state.url)
         defer { server.stop() }
-        var random = Seeded(state: 0x1_5E57_2026)
+        var random = SplitMix64(seed: 0x1_5E57_2026)
 
         for _ in 0..<60 {
             let answer = Self.sendRaw(Self.garbled(&random), port: server.port)
