@@ -25,20 +25,10 @@ static inline struct MHD_Daemon *ivr_mhd_start(
 {
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
     if (ipv6) flags |= MHD_USE_IPv6;
-    if (cert_pem != NULL && key_pem != NULL) {
-        flags |= MHD_USE_TLS;
-        return MHD_start_daemon(flags, 0, NULL, NULL, handler, handler_context,
-            MHD_OPTION_SOCK_ADDR, address,
-            MHD_OPTION_THREAD_POOL_SIZE, threads,
-            MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
-            MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
-            MHD_OPTION_CONNECTION_LIMIT, connection_limit,
-            MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
-            MHD_OPTION_NOTIFY_CONNECTION, notify, notify_context,
-            MHD_OPTION_HTTPS_MEM_CERT, cert_pem,
-            MHD_OPTION_HTTPS_MEM_KEY, key_pem,
-            MHD_OPTION_END);
-    }
+    int tls = cert_pem != NULL && key_pem != NULL;
+    if (tls) flags |= MHD_USE_TLS;
+    // Without TLS the list ends where the certificate would start: libmicrohttpd reads options up
+    // to the first MHD_OPTION_END and never looks at the arguments after it.
     return MHD_start_daemon(flags, 0, NULL, NULL, handler, handler_context,
         MHD_OPTION_SOCK_ADDR, address,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
@@ -47,6 +37,8 @@ static inline struct MHD_Daemon *ivr_mhd_start(
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
         MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
         MHD_OPTION_NOTIFY_CONNECTION, notify, notify_context,
+        tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert_pem,
+        MHD_OPTION_HTTPS_MEM_KEY, key_pem,
         MHD_OPTION_END);
 }
 
