@@ -2,8 +2,8 @@ import Foundation
 
 extension CallScriptParser {
     /// Why an `at` value was refused, in words for the script's author.
-    struct TimestampProblem: Error, Equatable {
-        let message: String
+    public struct TimestampProblem: Error, Equatable {
+        public let message: String
     }
 
     /// Reads an RFC 3339 timestamp: `YYYY-MM-DDTHH:MM:SS`, optional fractional seconds (1–9 digits),
@@ -11,8 +11,9 @@ extension CallScriptParser {
     ///
     /// Written by hand rather than with `ISO8601DateFormatter` so that exactly this grammar is
     /// accepted on every platform, calendar ranges are checked (no 30 February), and the error says
-    /// which part is wrong. Leap seconds (`:60`) are refused: `Date` cannot hold them.
-    static func timestamp(_ text: String) -> Result<Date, TimestampProblem> {
+    /// which part is wrong. Leap seconds (`:60`) are refused: `Date` cannot hold them. The CLI's
+    /// `--at` options read their times with it too, so every instant typed in is read alike.
+    public static func timestamp(_ text: String) -> Result<Date, TimestampProblem> {
         let bytes = Array(text.utf8)
         let example = "expected an RFC 3339 timestamp like 2026-11-25T10:00:00Z or 2026-11-25T11:00:00.5+01:00"
         func problem(_ detail: String) -> Result<Date, TimestampProblem> {

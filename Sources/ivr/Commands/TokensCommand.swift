@@ -1,3 +1,4 @@
+import CallScript
 import Foundation
 import OATH
 import QRCode
@@ -185,11 +186,7 @@ enum TokensCommand {
 
     /// `--at`: an RFC 3339 time (`2026-11-25T10:00:00Z`, fractional seconds and offsets allowed).
     private static func timestamp(_ text: String) throws -> Date {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
+        if case .success(let date) = CallScriptParser.timestamp(text) { return date }
         throw CLIError.invalidInput("--at: '\(text.prefix(40))' is not an RFC 3339 time like 2026-11-25T10:00:00Z")
     }
 }
