@@ -200,7 +200,7 @@ private struct Run {
 
     /// Runs the engine until it waits for the callee (or the call ends).
     mutating func listen() {
-        while finished == nil, !session.isWaitingForCaller, let next = pending.popEarliest(before: .max) { runOne(next) }
+        while finished == nil, !session.machine.isWaitingForCaller, let next = pending.popEarliest(before: .max) { runOne(next) }
     }
 
     /// Runs the engine until the call ends.

@@ -22,11 +22,11 @@ public struct CallSession: Sendable {
         machine.process(event)
         // Element by element: the actions are read in place, never copied as a whole.
         for index in 0..<machine.actions.count { recorder.record(machine.actions[index], at: time) }
-        isWaitingForCaller = machine.isWaitingForCaller
     }
 
-    /// See ``CallStateMachine/isWaitingForCaller`` (stored for the same reason).
-    public private(set) var isWaitingForCaller = false
+    /// See ``CallStateMachine/isWaitingForCaller``. (A hot loop in another module reads
+    /// `machine.isWaitingForCaller`, a stored field, rather than this getter.)
+    public var isWaitingForCaller: Bool { machine.isWaitingForCaller }
 
     /// What the call did so far.
     public var recording: CallRecording { recorder.recording }
