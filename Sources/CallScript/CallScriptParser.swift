@@ -374,7 +374,7 @@ extension CallScriptParser {
                 self.method = method
             case .pin:
                 // Never echo the value: it may be a real PIN, even when malformed.
-                guard arguments.count == 1, Self.isPIN(arguments[0]) else {
+                guard arguments.count == 1, PINCheck.isValidPIN(arguments[0]) else {
                     throw self.error(line, "the PIN must be 4–8 digits (0-9), written as one word after 'pin'")
                 }
                 self.pin = arguments[0]
@@ -426,10 +426,6 @@ extension CallScriptParser {
                 }
                 return label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
             }
-        }
-
-        static func isPIN(_ word: String) -> Bool {
-            (4...8).contains(word.utf8.count) && word.utf8.allSatisfy { (0x30...0x39).contains($0) }
         }
 
         // MARK: Actions

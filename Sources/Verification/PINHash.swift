@@ -8,11 +8,6 @@ enum PINHash {
     static let saltByteCount = 16
     static let prefix = "pbkdf2-sha256"
 
-    /// A 4–8 digit PIN (SPEC §5).
-    static func isValidPIN(_ pin: String) -> Bool {
-        (4...8).contains(pin.utf8.count) && pin.utf8.allSatisfy { (0x30...0x39).contains($0) }
-    }
-
     static func make(_ pin: String) throws -> String {
         let salt = try SecureRandom.bytes(saltByteCount)
         let hash = try PBKDF2.deriveSHA256(password: Array(pin.utf8), salt: salt, iterations: iterations)

@@ -37,7 +37,7 @@ extension VerificationSession {
     /// Stores a new PIN for a registered user as a salted PBKDF2 hash (never the PIN).
     public func setPIN(_ name: String, pin: String) throws {
         let user = try Self.userName(name)
-        guard PINHash.isValidPIN(pin) else {
+        guard PINCheck.isValidPIN(pin) else {
             throw InvalidInput("PIN", "must be 4–8 digits (0-9)")
         }
         guard try store.setPINHash(user, try PINHash.make(pin)) else {

@@ -68,7 +68,7 @@ extension CallerID {
     /// The parsed number when it is an acceptable caller ID, else the reason it is not.
     static func validate(_ input: String) -> Result<PhoneNumber, Refusal> {
         // A caller ID is written into SIP headers and logs: a line break there would forge a line.
-        if input.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        if input.unicodeScalars.contains(where: Settings.isControl) {
             return .failure(Refusal(reason: "a caller ID cannot contain a line break or another control character"))
         }
         let number: PhoneNumber

@@ -31,8 +31,10 @@ public struct KeySequence: Sendable, Hashable, RandomAccessCollection, CustomStr
     /// Keys from their text, such as `1234`; `nil` when a character is not a key, the text is
     /// empty, or it holds more than `capacity` keys.
     public init?(_ text: String) {
-        guard let keys = DTMFKey.keys(text) else { return nil }
-        self.init(keys)
+        for byte in text.utf8 {
+            guard let key = DTMFKey(ascii: byte), append(key) else { return nil }
+        }
+        if isEmpty { return nil }
     }
 
     /// Adds `key` at the end; false (and nothing changes) when the sequence is full.

@@ -9,19 +9,17 @@ public enum PINCheck: Sendable, Equatable, CustomStringConvertible, ExpressibleB
     /// A verifier the service injects; `label` names its source (never the PIN) and decides equality.
     case verifier(label: String, @Sendable ([DTMFKey]) -> Bool)
 
+    /// Whether `text` is an acceptable PIN: 4 to 8 digits (SPEC §5). Scripts and the users
+    /// directory both check with this.
+    public static func isValidPIN(_ text: String) -> Bool {
+        (4...8).contains(text.utf8.count) && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
     /// Plain digits from text; an unparsable text gives an empty PIN that no entry matches.
     public init(_ text: String) { self = .digits(KeySequence(text) ?? KeySequence()) }
     public init(stringLiteral value: String) { self.init(value) }
 
     /// Whether `entry` (without `#`) is the PIN. An empty entry never is.
-    public func matches(_ entry: [DTMFKey]) -> Bool {
-        switch self {
-        case .digits(let pin): !entry.isEmpty && KeySequence(entry) == pin
-        case .verifier(_, let verify): !entry.isEmpty && verify(entry)
-        }
-    }
-
-    /// Whether `entry` (without `#`) is the PIN; the machine's entries are inline key sequences.
     public func matches(_ entry: KeySequence) -> Bool {
         switch self {
         case .digits(let pin): !entry.isEmpty && pin == entry
