@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Server", dependencies: ["CMicroHTTPD", "Cryptography", "OATH", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "SIPChannel"]),
         // Live calls over SIP: libre's event loop on one thread, RTP media, RFC 4733 keys (SPEC §15).
         .target(name: "SIPChannel", dependencies: ["CRe", "VoiceCall"]),
-        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server", "SignIn"]),
+        .executableTarget(name: "ivr", dependencies: ["SIPChannel", "Verification", "VerificationStore", "GreetingAudio", "CallScript", "VoiceCall", "OATH", "QRCode", "PromptAudio", "Server", "SignIn", "RegularFile"]),
         // `make bench`: calls per second through the state machine and simulator alone.
         .executableTarget(name: "CallBench", dependencies: ["CallScript"], path: "Benchmarks/CallBench"),
         // `make bench-live`: concurrent live calls to sipp on loopback (SPEC §12 live-call figures).

@@ -35,11 +35,6 @@ static inline int ivr_sipsess_connect(
                            "%s", headers);
 }
 
-/// `sipsess_reject` with a fixed reason and no extra headers.
-static inline int ivr_sipsess_reject(struct sipsess *sess, uint16_t scode, const char *reason) {
-    return sipsess_reject(sess, scode, reason, NULL);
-}
-
 /// `sdp_format_add` appending a format with optional fmtp parameters (NULL for none).
 static inline int ivr_sdp_format_add(struct sdp_media *m, const char *id, const char *name, uint32_t srate,
                                      uint8_t ch, const char *params) {

@@ -54,9 +54,5 @@ struct AudioFileError: Error, CustomStringConvertible {
 
     init(message: String) { self.message = message }
 
-    init(errno code: CInt) {
-        self.message = String(cString: strerror(code))
-    }
-
     var description: String { self.message }
 }

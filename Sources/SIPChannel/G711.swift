@@ -8,7 +8,6 @@ public enum G711: Sendable, Equatable {
     case pcma
 
     public var payloadType: UInt8 { self == .pcmu ? 0 : 8 }
-    public var encodingName: String { self == .pcmu ? "PCMU" : "PCMA" }
 
     /// The codec of an SDP encoding name, `nil` for anything else.
     public init?(encodingName: String) {

@@ -11,8 +11,6 @@ public final class LiveCallCanceller: @unchecked Sendable {
 
     public init() {}
 
-    public var isCanceled: Bool { lock.withLock { canceled } }
-
     /// Hangs the call up (once); later calls do nothing.
     public func cancel() {
         let action = lock.withLock { () -> (@Sendable () -> Void)? in

@@ -20,8 +20,6 @@ public final class SIPPhone: @unchecked Sendable {
         var sip: OpaquePointer
         var sessionSocket: OpaquePointer
         var dns: OpaquePointer?
-        /// Where calls go: the trunk host resolved now, so its address can pick the local address.
-        var trunkAddress: sa
         /// The local address of SDP and RTP.
         var mediaAddress: sa
     }
@@ -93,7 +91,7 @@ public final class SIPPhone: @unchecked Sendable {
             if sip_transp_laddr(sip, &local, transport, &trunk) == 0 { media = local }
         }
         sa_set_port(&media, 0)
-        return .success(Stack(sip: sip, sessionSocket: socket, dns: dns, trunkAddress: trunk, mediaAddress: media))
+        return .success(Stack(sip: sip, sessionSocket: socket, dns: dns, mediaAddress: media))
     }
 
     /// Hangs up every call still running and closes the SIP stack. Idempotent.

@@ -46,8 +46,6 @@ final class Metrics: @unchecked Sendable {
         }
     }
 
-    var inProgress: Int { lock.withLock { callsInProgress } }
-
     func request(route: String, method: String, status: Int, seconds: Double) {
         lock.withLock {
             let key = RequestKey(route: route, method: method, status: status)

@@ -23,12 +23,6 @@ public struct SignInReport: Sendable {
     public var errorCode: Int?
     public var steps: [Step]
 
-    /// The keys of SPEC §8.4.
-    public static let keys: Set<String> = [
-        "file", "user", "result", "detail", "bypass", "method", "call", "rememberedUntil", "kmsi", "kmsiReason", "session",
-        "errorCode", "steps",
-    ]
-
     init(file: String, decision: SignInDecision, user: String, call: CallReport?) {
         self.file = file
         self.user = user

@@ -142,7 +142,7 @@ public final class VerificationSession {
         let key = PromptLibraryCache.Key(
             productName: settings.productName, fraudCode: settings.fraudCode, greetings: try store.greetings())
         let defaults = engine.defaults
-        let speaker = engine.speaker.map(SingleFlightDurations.init)
+        let speaker = engine.speaker
         return engine.libraries.library(for: key) { key in
             let customs = key.greetings.map { record in
                 CustomGreetingRef(
@@ -150,7 +150,7 @@ public final class VerificationSession {
             }
             return PromptLibrary(
                 defaults: defaults, customGreetings: customs, productName: key.productName, fraudCode: key.fraudCode,
-                spoken: speaker)
+                spoken: speaker.map(SingleFlightDurations.init))
         }
     }
 

@@ -46,7 +46,6 @@ public struct APIError: Error, Sendable {
         let seconds = max(1, Int(retryAfter.rounded(.up)))
         return APIError(429, "throttled", message, headers: [("Retry-After", String(seconds))])
     }
-    static func notImplemented(_ message: String) -> APIError { APIError(501, "not-implemented", message) }
     static func unavailable(_ message: String) -> APIError { APIError(503, "unavailable", message) }
     static func internalError(_ message: String) -> APIError { APIError(500, "internal", message) }
 

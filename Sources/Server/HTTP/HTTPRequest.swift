@@ -11,15 +11,11 @@ public struct RequestHead: Sendable {
     /// Header fields, names in lower case. A repeated field keeps its values joined by ", "
     /// (RFC 9110 §5.3).
     public var headers: [String: String]
-    /// The peer's address, for logs and limits.
-    public var peer: String
-
-    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:], peer: String = "") {
+    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:]) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
-        self.peer = peer
     }
 
     /// A header's value by case-insensitive name.

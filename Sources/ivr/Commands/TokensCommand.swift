@@ -2,6 +2,7 @@ import CallScript
 import Foundation
 import OATH
 import QRCode
+import RegularFile
 import Verification
 import VerificationStore
 import VoiceCall
@@ -77,23 +78,20 @@ enum TokensCommand {
         return directory.isEmpty ? base + ".errors.csv" : (directory as NSString).appendingPathComponent(base + ".errors.csv")
     }
 
-    /// Reads an upload that must be a regular file (a FIFO or device is refused at once, never read).
+    /// Reads an upload that must be a regular file, through `RegularFile` (opened without blocking
+    /// and checked on the open descriptor, so a FIFO or device is refused at once, never read).
     private static func readRegularFile(_ path: String) throws -> Data {
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+        do {
+            return Data(try RegularFile.contents(ofPath: path, limit: maxFileBytes))
+        } catch .cannotOpen {
             throw CLIError.invalidInput("\(path): cannot be read (no such file, or no permission)")
-        }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+        } catch .notRegular {
             throw CLIError.invalidInput("\(path): not a regular file")
-        }
-        guard let size = attributes[.size] as? Int, size <= maxFileBytes else {
+        } catch .tooLarge {
             throw CLIError.invalidInput("\(path): larger than \(maxFileBytes / 1024 / 1024) MiB")
+        } catch .cannotRead {
+            throw CLIError.invalidInput("\(path): cannot be read")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError.invalidInput("\(path): cannot be read") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxFileBytes + 1)) ?? nil
-        guard let data, data.count <= maxFileBytes else { throw CLIError.invalidInput("\(path): cannot be read, or grew past the limit") }
-        return data
     }
 
     // MARK: list, activate, delete
