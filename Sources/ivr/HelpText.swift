@@ -24,7 +24,6 @@ enum HelpText {
     USAGE: ivr [--state DIR] [--json] COMMAND ...
 
     COMMANDS:
-      call SCRIPT...                        Run call scripts (.call) and show what happened.
       dial USER --phone NUMBER [--method standard|pin] [--language TAG] [--activation]
                                             Place one live call over SIP (settings sip.*).
       call SCRIPT... [--audio DIR]          Run call scripts (.call) and show what happened;

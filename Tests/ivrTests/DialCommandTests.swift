@@ -40,6 +40,26 @@ struct DialCommandTests {
         #expect(ran.exitCode == 1)
         #expect(ran.stderr.contains("no SIP trunk"))
         #expect(IVRProcess.run(["log"], state: state).stdout.contains("empty"))
+        // --activation is one of dial's options: refused for the missing trunk, not as an option.
+        let activation = IVRProcess.run(["dial", "alice@contoso.com", "--phone", "+1 425 555 0100", "--activation"], state: state)
+        #expect(activation.exitCode == 1 && activation.stderr.contains("no SIP trunk"), "\(activation.stderr)")
+    }
+
+    @Test func aFraudReportOnALiveCallSendsItsAlertWhenTheCallEnds() throws {
+        let dir = try TemporaryDirectory()
+        let state = dir.url.appendingPathComponent("state")
+        let mail = dir.url.appendingPathComponent("mail.txt")
+        let sipp = try Self.trunk(SippScenario.answer(keying: ["0#"]), in: dir, state: state)
+        defer { withExtendedLifetime(sipp) {} }  // sipp runs until here; SippCallee then ends it
+        for (key, value) in [("notifications.emails", "soc@contoso.com"), ("notifications.command", "cat >> '\(mail.path)'")] {
+            try #require(IVRProcess.run(["settings", "set", key, value], state: state).exitCode == 0)
+        }
+        let ran = IVRProcess.run(["--json", "dial", "alice@contoso.com", "--phone", "+1 425 555 0100"], state: state)
+        #expect(ran.exitCode == 0, "\(ran.stderr)")
+        #expect(try ran.jsonLines().first?["result"] as? String == "fraud_reported", "\(ran.stdout)")
+        let sent = (try? String(contentsOf: mail, encoding: .utf8)) ?? ""
+        #expect(sent.contains("To: soc@contoso.com"), "\(sent)")
+        #expect(sent.contains("alice@contoso.com"))
     }
 
     @Test func aLiveCallIsRecordedLikeASimulatedOne() throws {

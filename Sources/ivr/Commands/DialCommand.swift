@@ -13,7 +13,7 @@ import VoiceCall
 /// otherwise; a PIN call checks the keyed entries against the directory's PIN hash during the call.
 enum DialCommand {
     static func run(_ args: inout Arguments) throws -> Int32 {
-        try args.allowOnly(["phone", "method", "language"], in: "dial")
+        try args.allowOnly(["phone", "method", "language", "activation"], in: "dial")
         guard let name = args.next() else { throw CLIError.usage("'dial' needs a user name") }
         try args.noMoreWords(in: "dial")
         let user: UserName
@@ -71,6 +71,7 @@ enum DialCommand {
             report.sipStatus = live.sipStatus
         }
         if args.json { Output.line(report.json) } else { CallReportText.lines(report).forEach(Output.line) }
+        MailReport.afterCalls(session.deliverMail())  // a fraud report's alert goes out as after 'ivr call'
         return 0
     }
 }
