@@ -562,7 +562,7 @@ extension CallScriptParser {
             }
             if known.contains(word.lowercased()) {
                 message += " (keywords are lowercase: '\(word.lowercased())')"
-            } else if (3...20).contains(word.count), let near = known.first(where: { editDistance($0, word) <= 2 }) {
+            } else if (3...20).contains(word.count), let near = known.first(where: { EditDistance.levenshtein($0, word) <= 2 }) {
                 message += " (did you mean '\(near)'?)"
             }
             return message
@@ -642,22 +642,4 @@ extension CallScriptParser {
 private func quoted(_ word: String) -> String {
     let limit = 40
     return word.count > limit ? "'\(word.prefix(limit))…'" : "'\(word)'"
-}
-
-/// Levenshtein distance, for "did you mean" hints between short keywords.
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty, !b.isEmpty else {
-        return max(a.count, b.count)
-    }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

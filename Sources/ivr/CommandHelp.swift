@@ -166,7 +166,7 @@ enum CommandHelp {
     /// something glued on), else "".
     static func suggestion(for typed: String) -> String {
         let word = typed.lowercased()
-        let scored = self.commands.map { ($0, Self.distance(word, $0)) }
+        let scored = self.commands.map { ($0, EditDistance.levenshtein(word, $0)) }
         if let (best, score) = scored.min(by: { $0.1 < $1.1 }), score <= max(1, best.count / 3) {
             return "; did you mean '\(best)'?"
         }
@@ -174,19 +174,5 @@ enum CommandHelp {
             return "; did you mean '\(prefix)'?"
         }
         return ""
-    }
-
-    /// Levenshtein distance (insertions, deletions, substitutions).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
