@@ -195,7 +195,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
     private var skipNextFrame = false
 
     fileprivate func received(rtpTimestamp: UInt32, payloadType: UInt8, payload: UnsafeRawBufferPointer) {
-        guard payloadType == media.receiveEventPayloadType, let event = TelephoneEvent(payload: payload),
+        guard payloadType == media.eventPayloadType, let event = TelephoneEvent(payload: payload),
               let key = keys.packet(timestamp: rtpTimestamp, event: event)
         else { return }
         keyPressed(key, at: now)
@@ -368,9 +368,9 @@ final class MediaStream {
     private var socket: OpaquePointer?
     private var remote = sa()
     private(set) var codec: G711?
-    private var sendEventPayloadType: UInt8 = 101
-    /// The payload type the callee's events arrive with (its answer's telephone-event, else 101).
-    private(set) var receiveEventPayloadType: UInt8 = 101
+    /// The telephone-event payload type of the callee's answer (else 101): ours are sent with it,
+    /// and the callee's arrive with it.
+    private(set) var eventPayloadType: UInt8 = 101
     private var buffer: UnsafeMutablePointer<mbuf>?
     private var timestamp = UInt32.random(in: 0...UInt32.max)
     private var marker = true
@@ -405,8 +405,7 @@ final class MediaStream {
         else { return false }
         codec = chosen
         if let event = sdp_media_rformat(media, "telephone-event"), (0...127).contains(event.pointee.pt) {
-            sendEventPayloadType = UInt8(event.pointee.pt)
-            receiveEventPayloadType = UInt8(event.pointee.pt)
+            eventPayloadType = UInt8(event.pointee.pt)
         }
         return true
     }
@@ -437,7 +436,7 @@ final class MediaStream {
         _ = mbuf_write_mem(buffer, bytes, bytes.count)
         buffer.pointee.pos = Int(RTP_HEADER_SIZE)
         let start = timestamp &- UInt32(startTick * Self.samplesPerFrame)
-        _ = rtp_send(socket, &remote, false, marker, sendEventPayloadType, start, buffer)
+        _ = rtp_send(socket, &remote, false, marker, eventPayloadType, start, buffer)
         timestamp &+= UInt32(Self.samplesPerFrame)
     }
 

@@ -37,6 +37,12 @@ public struct VerificationOutcome: Sendable, Hashable, Codable {
     public var sipCallId: String?
     public var sipStatus: Int?
 
+    /// The outcome of a verification that ended without a call result (canceled, the server
+    /// stopping, no call placed): only `detail` says why.
+    public static func noCall(_ detail: String) -> VerificationOutcome {
+        VerificationOutcome(result: nil, detail: detail, callerId: nil, prompts: [], digitsSent: "", notifications: 0)
+    }
+
     public init(result: CallResult?, detail: String, callerId: String?, prompts: [Prompt], digitsSent: String, notifications: Int) {
         self.result = result
         self.detail = detail

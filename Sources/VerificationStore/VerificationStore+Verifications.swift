@@ -69,7 +69,7 @@ extension VerificationStore {
     public func endUnfinishedVerifications(at time: Date, detail: String) throws -> [String] {
         try self.write {
             let ids = try self.db.query("SELECT id FROM verifications WHERE status IN ('queued', 'calling') ORDER BY created_at", []) { $0.text(0) }
-            let outcome = VerificationOutcome(result: nil, detail: detail, callerId: nil, prompts: [], digitsSent: "", notifications: 0)
+            let outcome = VerificationOutcome.noCall(detail)
             for id in ids {
                 try self.db.run(
                     "UPDATE verifications SET status = 'canceled', report = ?, ended_at = ? WHERE id = ?",

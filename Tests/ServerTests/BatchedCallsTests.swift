@@ -26,7 +26,7 @@ struct BatchedCallsTests {
             try queued("canceled", phone: "+14255550101", keys: "#"),
             try queued("last", phone: "+14255550102", keys: "*"),
         ]
-        let canceled = VerificationOutcome(result: nil, detail: "canceled by the API client", callerId: nil, prompts: [], digitsSent: "", notifications: 0)
+        let canceled = VerificationOutcome.noCall("canceled by the API client")
         #expect(try session.updateVerification(id: "canceled", from: [.queued], to: .canceled, outcome: canceled, endedAt: engine.now))
 
         let results = try session.runQueuedVerifications(calls)

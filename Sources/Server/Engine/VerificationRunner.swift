@@ -100,7 +100,7 @@ final class VerificationRunner: @unchecked Sendable {
             case .success(nil):
                 // Canceled before its turn: it was never called.
                 let record = try? pool.with { try $0.verification(id: job.id) }
-                ended(job, result: record.flatMap { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error", record: record)
+                ended(job, result: Self.resultLabel(record), record: record)
             case .failure:
                 ended(job, result: "error", record: nil)
             }
@@ -108,6 +108,11 @@ final class VerificationRunner: @unchecked Sendable {
     }
 
     /// Counts a call's end and sends its callback (when it asked for one and the verification ended).
+    /// What `/metrics` and the log count a finished job as: its call result, else its status.
+    private static func resultLabel(_ record: VerificationRecord?) -> String {
+        record.map { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error"
+    }
+
     private func ended(_ job: Job, result: String, record: VerificationRecord?) {
         defer { group.leave() }
         metrics.callEnded(result: result)
@@ -120,7 +125,7 @@ final class VerificationRunner: @unchecked Sendable {
     private func runLive(_ job: Job) {
         guard case .sip(let request) = job.order.callee else { return }
         let final = runLive(id: job.id, request: request)
-        ended(job, result: final.flatMap { $0.outcome?.result?.rawValue ?? $0.status.rawValue } ?? "error", record: final)
+        ended(job, result: Self.resultLabel(final), record: final)
     }
 
     /// A live call, then its final record (`nil` when the store failed). The switch is registered
@@ -144,8 +149,7 @@ final class VerificationRunner: @unchecked Sendable {
             } catch {
                 // The trunk cannot be used (unresolvable host, port taken, sealed password lost) or
                 // the call could not be set up: it ends without a call, its detail naming the cause.
-                let ended = VerificationOutcome(
-                    result: nil, detail: "no call placed: \(error)", callerId: nil, prompts: [], digitsSent: "", notifications: 0)
+                let ended = VerificationOutcome.noCall("no call placed: \(error)")
                 _ = try pool.exclusively {
                     try session.updateVerification(id: id, from: [.calling], to: .canceled, outcome: ended, endedAt: pool.engine.now)
                 }

@@ -33,7 +33,7 @@ extension APIServer {
             _ = try pool.writing {
                 try $0.updateVerification(
                     id: record.id, from: [.queued], to: .canceled,
-                    outcome: .init(result: nil, detail: "the server is stopping", callerId: nil, prompts: [], digitsSent: "", notifications: 0),
+                    outcome: .noCall("the server is stopping"),
                     endedAt: clock())
             }
             throw APIError.unavailable("the server is stopping and takes no new calls")
@@ -60,8 +60,7 @@ extension APIServer {
     /// Hangs up a verification still queued or calling; one that ended already is a conflict.
     func cancelVerification(_ id: String, caller: Caller) throws -> HTTPResponse {
         let record = try visibleVerification(id, caller: caller)
-        let outcome = VerificationOutcome(
-            result: nil, detail: "canceled by the API client", callerId: nil, prompts: [], digitsSent: "", notifications: 0)
+        let outcome = VerificationOutcome.noCall("canceled by the API client")
         let canceled = try pool.writing {
             try $0.updateVerification(id: id, from: [.queued, .calling], to: .canceled, outcome: outcome, endedAt: clock())
         }
