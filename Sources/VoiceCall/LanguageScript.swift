@@ -100,7 +100,8 @@ struct LanguageScript: Sendable {
 extension MessageType {
     /// The position in `allCases` (0–17), for array-indexed lookups on the per-prompt hot path;
     /// follows the declaration order, so adding a type needs no table.
-    public var ordinal: Int {
-        Self.allCases.firstIndex(of: self) ?? 0
-    }
+    public var ordinal: Int { Self.ordinals[self]! }
+
+    /// Each type's position, computed once from `allCases` (a lookup, not a scan, per prompt).
+    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
