@@ -57,7 +57,7 @@ extension VerificationSession {
         let user = try Self.userName(name)
         let time = now
         let entry = try store.directoryUser(user)
-        let block = try store.blocks(at: time).first { $0.user == user }
+        let block = try store.activeBlock(user: user, at: time)
         let lockout = try store.lockoutState(user: user, at: time)
         let browsers = try store.rememberedBrowsers(user: user).map {
             UserReport.Browser(browser: String($0.browserHash.prefix(12)), issuedAt: $0.issuedAt, until: $0.until, revokedAt: $0.revokedAt)

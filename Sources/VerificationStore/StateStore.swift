@@ -34,6 +34,8 @@ public protocol StateStore: TokenStore, ServerStore, SignInStore {
     @discardableResult
     func unblock(user: UserName, reason: String, at time: Date, alsoAsOf earlier: Date?) throws -> Unblocked
     func blocks(at time: Date) throws -> [Block]
+    /// The block in force on one user at `time`, if any (the one that ends last).
+    func activeBlock(user: UserName, at time: Date) throws -> Block?
     func lockoutState(user: UserName, at time: Date) throws -> LockoutState
     /// Lockouts in force at `time`, by user.
     func lockouts(at time: Date) throws -> [Lockout]
