@@ -169,7 +169,7 @@ extension VerificationSession {
     /// The simulated handset reads the queued SMS: the sealed body is opened in memory and its
     /// code typed back. Nothing is printed or stored on the way.
     private func readBackCode(messageID: Int64, user: UserName, key: [UInt8]) throws -> String {
-        guard let message = try store.smsOutbox().first(where: { $0.id == messageID }),
+        guard let message = try store.smsMessage(id: messageID),
               let sealed = Data(base64Encoded: message.sealedBody)
         else { return "" }
         let body = try AESGCM.open(Array(sealed), key: key, authenticating: Array(user.value.utf8))

@@ -26,6 +26,7 @@ public protocol SignInStore: AnyObject {
         user: UserName, maskedNumber: String, sealedBody: String, codeHash: String, at time: Date, expiresAt: Date, tries: Int
     ) throws -> Int64
     func smsOutbox() throws -> [SMSMessage]
+    func smsMessage(id: Int64) throws -> SMSMessage?
     func trySMSCode(id: Int64, at time: Date, check: (String) -> Bool) throws -> SMSCodeVerdict
 
     @discardableResult

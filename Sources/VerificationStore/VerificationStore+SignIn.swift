@@ -148,20 +148,28 @@ extension VerificationStore {
     }
 
     public func smsOutbox() throws -> [SMSMessage] {
-        try db.query(
-            "SELECT id, created_at, user, masked_number, sealed_body, code_hash, expires_at, tries_left, used_at FROM sms_outbox ORDER BY id"
-        ) {
-            SMSMessage(
-                id: $0.int64(0), createdAt: $0.date(1), user: $0.text(2), maskedNumber: $0.text(3), sealedBody: $0.text(4),
-                codeHash: $0.text(5), expiresAt: $0.date(6), triesLeft: $0.int(7), usedAt: $0.optionalDate(8))
-        }
+        try db.query("\(Self.smsSelect) ORDER BY id", [], Self.smsRow)
+    }
+
+    /// One queued text by its id (`nil` when there is none).
+    public func smsMessage(id: Int64) throws -> SMSMessage? {
+        try db.query("\(Self.smsSelect) WHERE id = ?", [.integer(id)], Self.smsRow).first
+    }
+
+    private static let smsSelect =
+        "SELECT id, created_at, user, masked_number, sealed_body, code_hash, expires_at, tries_left, used_at FROM sms_outbox"
+
+    private static func smsRow(_ row: SQLiteStatement) -> SMSMessage {
+        SMSMessage(
+            id: row.int64(0), createdAt: row.date(1), user: row.text(2), maskedNumber: row.text(3), sealedBody: row.text(4),
+            codeHash: row.text(5), expiresAt: row.date(6), triesLeft: row.int(7), usedAt: row.optionalDate(8))
     }
 
     /// Uses one try of a message: `check` compares a typed code with the stored hash. Returns the
     /// verdict and changes the row in the same transaction (a try spent, or the message used).
     public func trySMSCode(id: Int64, at time: Date, check: (String) -> Bool) throws -> SMSCodeVerdict {
         try write {
-            guard let message = try smsOutbox().first(where: { $0.id == id }) else { return .noCodeSent }
+            guard let message = try smsMessage(id: id) else { return .noCodeSent }
             guard message.usedAt == nil, message.triesLeft > 0 else { return .noTriesLeft }
             guard time < message.expiresAt else { return .expired }
             if check(message.codeHash) {
