@@ -199,15 +199,16 @@ extension VerificationStore {
         try write { try insertSignInOutcome(id, outcome, withCall: true) }
     }
 
-    /// The sign-in outcomes by log record id, and whether a call wrote the record.
-    func signInOutcomes() throws -> [Int64: (outcome: SignInOutcomeRecord, withCall: Bool)] {
+    /// The sign-in outcomes of the log records `ids` (by record id), and whether a call wrote the
+    /// record. Only the id range asked for is read, so a short log page reads a few rows.
+    func signInOutcomes(ids: ClosedRange<Int64>) throws -> [Int64: (outcome: SignInOutcomeRecord, withCall: Bool)] {
         let decoder = JSONDecoder()
         let rows = try db.query(
             """
             SELECT signin_id, ip, client, result, detail, bypass, method, kmsi, kmsi_reason, session, error_code,
                    remembered_until, steps, with_call
-            FROM signin_details ORDER BY signin_id
-            """
+            FROM signin_details WHERE signin_id BETWEEN ? AND ? ORDER BY signin_id
+            """, [.integer(ids.lowerBound), .integer(ids.upperBound)]
         ) { row -> (Int64, (outcome: SignInOutcomeRecord, withCall: Bool)) in
             let steps = (try? decoder.decode([SignInOutcomeRecord.Step].self, from: Data(row.text(12).utf8))) ?? []
             return (

@@ -22,8 +22,8 @@ extension VerificationStore {
             values.append(.int(max(0, limit)))
         }
         let decoder = JSONDecoder()
-        let outcomes = try self.signInOutcomes()
-        let newestFirst = try self.db.query(sql, values) { row -> SignInRecord in
+        var ids: [Int64] = []
+        var newestFirst = try self.db.query(sql, values) { row -> SignInRecord in
             let promptsJSON = row.text(6)
             let prompts: [SignInRecord.Prompt]
             do {
@@ -43,14 +43,20 @@ extension VerificationStore {
                 callerID: row.optionalText(4), language: language, prompts: prompts, result: result, detail: detail)
             record.sipStatus = row.optionalText(10).flatMap { Int($0) }
             record.sipFailure = row.optionalText(11)
-            if let (outcome, withCall) = outcomes[row.int64(9)] {
-                // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
-                record.signIn = outcome
-                if withCall {
-                    record.signIn?.call = .init(result: result.id, detail: detail.rawValue, method: method.rawValue)
-                }
-            }
+            ids.append(row.int64(9))
             return record
+        }
+        guard let low = ids.min(), let high = ids.max() else { return [] }
+        let outcomes = try self.signInOutcomes(ids: low...high)
+        for (index, id) in ids.enumerated() {
+            guard let (outcome, withCall) = outcomes[id] else { continue }
+            // A sign-in's record shows the sign-in (SPEC §8.4); the call it ran keeps its own words.
+            let record = newestFirst[index]
+            newestFirst[index].signIn = outcome
+            if withCall {
+                newestFirst[index].signIn?.call = .init(
+                    result: record.result.id, detail: record.detail.rawValue, method: record.method.rawValue)
+            }
         }
         return newestFirst.reversed()
     }
