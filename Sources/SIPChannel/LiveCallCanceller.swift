@@ -32,29 +32,3 @@ public final class LiveCallCanceller: @unchecked Sendable {
         if now { action() }
     }
 }
-
-extension SIPPhone {
-    /// Places a call and waits for its outcome; `canceller` can hang it up meanwhile.
-    public func call(_ request: LiveCallRequest, canceller: LiveCallCanceller) -> LiveCallOutcome {
-        let done = DispatchSemaphore(value: 0)
-        let box = CancelableOutcome()
-        loop.async { [self] in
-            let call = LiveCall(phone: self, request: request) { outcome in
-                box.outcome = outcome
-                done.signal()
-            }
-            active[ObjectIdentifier(call)] = call
-            call.start()
-            canceller.attach { [loop] in
-                loop.async {
-                    call.abort(reason: "canceled by the API client")
-                    call.tearDown()
-                }
-            }
-        }
-        done.wait()
-        return box.outcome!
-    }
-
-    private final class CancelableOutcome: @unchecked Sendable { var outcome: LiveCallOutcome? }
-}

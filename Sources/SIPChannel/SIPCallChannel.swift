@@ -41,7 +41,7 @@ public final class SIPCallChannel: CallChannel, @unchecked Sendable {
         }
         let request = try LiveCallRequest(
             plan: call.plan, number: number.e164, callerID: call.callerID, source: voice(call.prompts))
-        let outcome = canceller.map { phone.call(request, canceller: $0) } ?? phone.call(request)
+        let outcome = phone.call(request, canceller: canceller)
         lock.lock()
         last = outcome
         lock.unlock()

@@ -116,20 +116,30 @@ public final class SIPPhone: @unchecked Sendable {
 
     // MARK: Placing calls
 
-    /// Places a call; `completion` runs once with its outcome, on a background queue.
-    public func place(_ request: LiveCallRequest, completion: @escaping @Sendable (LiveCallOutcome) -> Void) {
+    /// Places a call; `completion` runs once with its outcome, on a background queue. `canceller`,
+    /// when given, can hang the call up meanwhile.
+    public func place(
+        _ request: LiveCallRequest, canceller: LiveCallCanceller? = nil,
+        completion: @escaping @Sendable (LiveCallOutcome) -> Void
+    ) {
         loop.async { [self] in
             let call = LiveCall(phone: self, request: request, completion: completion)
             active[ObjectIdentifier(call)] = call
             call.start()
+            canceller?.attach { [loop] in
+                loop.async {
+                    call.abort(reason: "canceled by the API client")
+                    call.tearDown()
+                }
+            }
         }
     }
 
-    /// Places a call and waits for its outcome.
-    public func call(_ request: LiveCallRequest) -> LiveCallOutcome {
+    /// Places a call and waits for its outcome; `canceller`, when given, can hang it up meanwhile.
+    public func call(_ request: LiveCallRequest, canceller: LiveCallCanceller? = nil) -> LiveCallOutcome {
         let done = DispatchSemaphore(value: 0)
         let box = OutcomeBox()
-        place(request) { outcome in
+        place(request, canceller: canceller) { outcome in
             box.outcome = outcome
             done.signal()
         }
