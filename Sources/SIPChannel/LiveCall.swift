@@ -35,7 +35,7 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
     // Media
     private let media = MediaStream()
     private var keys = KeyDetector()
-    private var playback: (id: PromptID, samples: [Int16], position: Int)?
+    private var playback: (id: PromptID, type: MessageType, samples: [Int16], position: Int)?
     private var digits: DigitSender?
     /// The instant of a key whose answer (a new prompt) has not yet sent its first frame.
     private var keyAwaitingResponse: Double?
@@ -80,14 +80,12 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
             log(.engine, .dial, at: time)
             dial()
         case .play(let type, let id):
-            playback = (id, request.prompts[type] ?? [], 0)
+            playback = (id, type, request.prompts[type] ?? [], 0)
             log(.engine, .play(type), at: time)
         case .stopPrompt(let id):
             if let playing = playback, playing.id == id {
                 playback = nil
-                if case .play(let type)? = transcript.last(where: { if case .play = $0.event { true } else { false } })?.event {
-                    log(.engine, .interrupted(type), at: time)
-                }
+                log(.engine, .interrupted(playing.type), at: time)
             }
         case .sendDigits(let keys):
             digits = DigitSender(keys: Array(keys))
@@ -138,24 +136,20 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
             digits = sender
             switch packet {
             case .event(let event, let marker, let tick): media.sendEvent(event, marker: marker, startTick: tick)
-            case .silence: media.sendAudio(nil, codecSilence: true)
+            case .silence: media.sendAudio(nil)
             case .done:
                 digits = nil
                 deliver(.digitsSent, at: time)
                 guard finished == nil else { return }
-                media.sendAudio(nil, codecSilence: true)
+                media.sendAudio(nil)
             }
-        } else if let current = playback {
-            if current.position >= current.samples.count {
+        } else {
+            if let current = playback, current.position >= current.samples.count {
                 playback = nil
                 deliver(.promptFinished(current.id), at: time)
                 guard finished == nil else { return }
-                sendPromptFrame(time: time)
-            } else {
-                sendPromptFrame(time: time)
             }
-        } else {
-            media.sendAudio(nil, codecSilence: true)
+            sendPromptFrame(time: time)
         }
         LoopGlobals.statistics.frameSent(lateness: monotonicSeconds() - due)
     }
@@ -163,11 +157,11 @@ final class LiveCall: MediaClockClient, @unchecked Sendable {
     /// Sends the next 20 ms of the playing prompt (silence when none plays).
     private func sendPromptFrame(time: Double) {
         guard let current = playback else {
-            media.sendAudio(nil, codecSilence: true)
+            media.sendAudio(nil)
             return
         }
         let end = min(current.samples.count, current.position + MediaStream.samplesPerFrame)
-        media.sendAudio(current.samples[current.position..<end], codecSilence: false)
+        media.sendAudio(current.samples[current.position..<end])
         playback?.position = end
         if let keyTime = keyAwaitingResponse {
             keyAwaitingResponse = nil
@@ -411,12 +405,13 @@ final class MediaStream {
     }
 
     /// Sends one audio frame (samples coded, or silence); the timestamp advances 160.
-    func sendAudio(_ samples: ArraySlice<Int16>?, codecSilence: Bool) {
+    /// Sends one 20 ms frame: `samples` (padded with the codec's silence), or silence for `nil`.
+    func sendAudio(_ samples: ArraySlice<Int16>?) {
         guard let codec, let buffer else { return }
         reset(buffer)
         let payload = mbuf_buf(buffer)!
         let count = Self.samplesPerFrame
-        if let samples, !codecSilence {
+        if let samples {
             codec.encode(samples, into: payload)
             if samples.count < count { payload.advanced(by: samples.count).update(repeating: codec.silence, count: count - samples.count) }
         } else {
