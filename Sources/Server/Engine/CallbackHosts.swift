@@ -6,6 +6,23 @@ struct CallbackHosts: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var host: String
         var port: Int?
+
+        /// One entry: `host`, `host:PORT`, or `[v6]:PORT` (lowercased).
+        init(parsing text: some StringProtocol) {
+            let item = text.trimmingCharacters(in: .whitespaces).lowercased()
+            if item.hasPrefix("["), let close = item.firstIndex(of: "]") {
+                host = String(item[item.index(after: item.startIndex)..<close])
+                let rest = item[item.index(after: close)...]
+                port = rest.hasPrefix(":") ? Int(rest.dropFirst()) : nil
+                return
+            }
+            let pieces = item.split(separator: ":")
+            if pieces.count == 2, let number = Int(pieces[1]) {
+                (host, port) = (String(pieces[0]), number)
+            } else {
+                (host, port) = (item, nil)
+            }
+        }
     }
 
     var entries: [Entry]
@@ -19,17 +36,12 @@ struct CallbackHosts: Sendable, Equatable {
             entries = []
             return
         }
-        entries = text.split(separator: ",").compactMap { part in
-            let item = part.trimmingCharacters(in: .whitespaces).lowercased()
-            if item.hasPrefix("["), let close = item.firstIndex(of: "]") {
-                let host = String(item[item.index(after: item.startIndex)..<close])
-                let rest = item[item.index(after: close)...]
-                return Entry(host: host, port: rest.hasPrefix(":") ? Int(rest.dropFirst()) : nil)
-            }
-            let pieces = item.split(separator: ":")
-            if pieces.count == 2, let port = Int(pieces[1]) { return Entry(host: String(pieces[0]), port: port) }
-            return Entry(host: item, port: nil)
-        }
+        entries = text.split(separator: ",").map(Entry.init(parsing:))
+    }
+
+    /// The setting as `Settings` holds it: one entry per item, already checked when it was set.
+    init(hosts: [String]) {
+        entries = hosts.map(Entry.init(parsing:))
     }
 
     init(entries: [Entry]) {

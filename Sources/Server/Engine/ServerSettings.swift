@@ -11,7 +11,7 @@ struct ServerSettings: Sendable {
     var hasSIPTrunk: Bool
 
     init(_ settings: Settings) {
-        callbackHosts = CallbackHosts(setting: settings.apiCallbackHosts.joined(separator: ","))
+        callbackHosts = CallbackHosts(hosts: settings.apiCallbackHosts)
         throttle = VerificationThrottle(perNumber: settings.throttleCallsPerNumber, perUser: settings.throttleCallsPerUser)
         hasSIPTrunk = settings.sipTrunk != nil
     }
