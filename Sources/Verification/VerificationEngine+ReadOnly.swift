@@ -1,4 +1,3 @@
-import DefaultGreetings
 import Foundation
 import VerificationStore
 import VoiceCall
@@ -7,13 +6,10 @@ extension VerificationEngine {
     /// An engine that never creates, converts or migrates its state directory, for sessions that
     /// only read it.
     init(readingStateDirectory stateDirectory: URL, clock: @escaping @Sendable () -> Date) throws {
-        self.stateDirectory = stateDirectory
-        self.openStore = { try VerificationStore(directory: stateDirectory, readOnly: true) }
-        self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
-        self.clock = clock
-        self.libraries = PromptLibraryCache()
         // Nothing is played on a read-only session, and the render cache could not be written.
-        self.speakerSlot = PromptSpeakerSlot(timing: .estimate, stateDirectory: stateDirectory)
+        try self.init(
+            stateDirectory: stateDirectory, clock: clock, promptTiming: .estimate,
+            openStore: { try VerificationStore(directory: stateDirectory, readOnly: true) }, probe: false)
     }
 
     /// A session on a state directory this user cannot write (a backup, another account's state, a

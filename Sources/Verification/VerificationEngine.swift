@@ -57,13 +57,22 @@ public struct VerificationEngine: Sendable {
         stateDirectory: URL, clock: @escaping @Sendable () -> Date = { Date() }, promptTiming: PromptTiming = .audioWhenInstalled,
         openStore: @escaping @Sendable () throws -> any StateStore
     ) throws {
+        try self.init(stateDirectory: stateDirectory, clock: clock, promptTiming: promptTiming, openStore: openStore, probe: true)
+    }
+
+    /// `probe`: open the store once now, so a broken state directory is reported at once (a
+    /// read-only engine skips it: its one session opens the store right after).
+    init(
+        stateDirectory: URL, clock: @escaping @Sendable () -> Date, promptTiming: PromptTiming,
+        openStore: @escaping @Sendable () throws -> any StateStore, probe: Bool
+    ) throws {
         self.stateDirectory = stateDirectory
         self.openStore = openStore
         self.defaults = try DefaultScripts(files: DefaultGreetings.scripts())
         self.clock = clock
         self.libraries = PromptLibraryCache()
         self.speakerSlot = PromptSpeakerSlot(timing: promptTiming, stateDirectory: stateDirectory)
-        _ = try openStore()
+        if probe { _ = try openStore() }
     }
 
     /// Where `ivr` keeps its state when `--state` is not given (`$IVR_STATE_DIR`, else
