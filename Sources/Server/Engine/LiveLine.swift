@@ -53,13 +53,18 @@ public struct SpokenPrompts: PromptSamples, @unchecked Sendable {
 
     public func samples(for type: MessageType) throws -> [Int16] {
         if let audio = try? session.audio(of: prompts[type]) { return audio.samples }
-        return ToneSamples { prompts[$0].durationSeconds }.samples(for: type)
+        return try SIPCallChannel.tone(prompts).samples(for: type)
+    }
+
+    /// A channel's voice that speaks with `session`. The closure runs on the thread that runs
+    /// the call, which is the session's own, hence the unchecked hand-over.
+    public static func voice(of session: VerificationSession) -> @Sendable (PromptSet) -> any PromptSamples {
+        let speaking = UncheckedSession(session: session)
+        return { prompts in SpokenPrompts(session: speaking.session, prompts: prompts) }
     }
 }
 
 /// The session handed to the channel's voice closure, which runs on the calling thread only.
-public struct UncheckedSession: @unchecked Sendable {
-    public let session: VerificationSession
-
-    public init(session: VerificationSession) { self.session = session }
+private struct UncheckedSession: @unchecked Sendable {
+    let session: VerificationSession
 }

@@ -142,8 +142,7 @@ final class VerificationRunner: @unchecked Sendable {
             do {
                 call = try session.prepare(request)
                 let phone = try line.open(with: session)
-                let speaking = UncheckedSession(session: session)
-                channel = SIPCallChannel(phone: phone) { prompts in SpokenPrompts(session: speaking.session, prompts: prompts) }
+                channel = SIPCallChannel(phone: phone, voice: SpokenPrompts.voice(of: session))
                 channel.canceller = canceller
                 outcome = try channel.run(call)
             } catch {

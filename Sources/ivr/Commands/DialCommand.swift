@@ -60,8 +60,7 @@ enum DialCommand {
         defer { line.close() }
         // The prompts as the engine speaks them (espeak-ng, render cache, custom greetings); a tone
         // of each prompt's length when speech is not available.
-        let speaking = UncheckedSession(session: session)
-        let channel = SIPCallChannel(phone: line) { prompts in SpokenPrompts(session: speaking.session, prompts: prompts) }
+        let channel = SIPCallChannel(phone: line, voice: SpokenPrompts.voice(of: session))
         let call = try session.prepare(request)
         let outcome = try channel.run(call)
         var report = try session.conclude(call, outcome).report
