@@ -45,3 +45,25 @@ public struct TokenFileError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var description: String { "line \(line): \(reason)" }
 }
+
+/// One row of an import's answer, as `ivr tokens import --json` and `POST /v1/tokens/import` both
+/// report it: `{line, upn, serialNumber}`, plus `error` on a refused row.
+public struct TokenImportRow: Encodable, Sendable, Equatable {
+    public var line: Int
+    public var upn: String
+    public var serialNumber: String
+    /// Why the row was refused; absent (not null) on an imported row.
+    public var error: String?
+}
+
+extension TokenImportPlan {
+    /// The rows imported, in file order.
+    public var importedRows: [TokenImportRow] {
+        accepted.map { TokenImportRow(line: $0.line, upn: $0.seed.user.value, serialNumber: $0.seed.serial) }
+    }
+
+    /// The rows refused, in file order, each with its reason.
+    public var refusedRows: [TokenImportRow] {
+        refused.map { TokenImportRow(line: $0.line, upn: $0.upn, serialNumber: $0.serial, error: $0.reason) }
+    }
+}

@@ -6,15 +6,8 @@ import Verification
 /// import` does: good rows are stored, each refused row is reported with its line and reason.
 extension APIServer {
     private struct ImportAnswer: Encodable {
-        struct Row: Encodable {
-            var line: Int
-            var upn: String
-            var serialNumber: String
-            var error: String?
-        }
-
-        var imported: [Row]
-        var refused: [Row]
+        var imported: [TokenImportRow]
+        var refused: [TokenImportRow]
         /// The error report as `ivr tokens import` writes it (`line,upn,serial number,error`), or null.
         var errorReport: String?
 
@@ -39,8 +32,7 @@ extension APIServer {
             throw APIError.unprocessable("tokens file \(error); nothing was imported")
         }
         let answer = ImportAnswer(
-            imported: plan.accepted.map { .init(line: $0.line, upn: $0.seed.user.value, serialNumber: $0.seed.serial) },
-            refused: plan.refused.map { .init(line: $0.line, upn: $0.upn, serialNumber: $0.serial, error: $0.reason) },
+            imported: plan.importedRows, refused: plan.refusedRows,
             errorReport: plan.refused.isEmpty ? nil : TokenCSV.errorReport(plan.refused))
         guard !plan.refused.isEmpty else { return .json(200, JSONCoding.encode(answer)) }
         struct Refusal: Encodable {

@@ -55,8 +55,7 @@ enum TokensCommand {
         if args.json {
             Output.json(ImportJSON(
                 file: path,
-                imported: plan.accepted.map { .init(line: $0.line, upn: $0.seed.user.value, serialNumber: $0.seed.serial) },
-                refused: plan.refused.map { .init(line: $0.line, upn: $0.upn, serialNumber: $0.serial, error: $0.reason) },
+                imported: plan.importedRows, refused: plan.refusedRows,
                 errorReport: plan.refused.isEmpty ? nil : reportPath))
         } else {
             Output.line("Imported \(plan.accepted.count) token\(plan.accepted.count == 1 ? "" : "s") from \(path).")
@@ -233,22 +232,9 @@ private struct TokenJSON: Encodable {
 
 /// `tokens import --json`: one object per file.
 private struct ImportJSON: Encodable {
-    struct Imported: Encodable {
-        let line: Int
-        let upn: String
-        let serialNumber: String
-    }
-
-    struct Refused: Encodable {
-        let line: Int
-        let upn: String
-        let serialNumber: String
-        let error: String
-    }
-
     let file: String
-    let imported: [Imported]
-    let refused: [Refused]
+    let imported: [TokenImportRow]
+    let refused: [TokenImportRow]
     /// Where the error report went; null when no row was refused (no report is written then).
     let errorReport: String?
 
