@@ -111,10 +111,20 @@ extension VerificationStore {
 
     /// Writes the lazy effects of blocks on `user` that expired by `time`: they are marked lifted
     /// ("expired", at their end) and, by ``UserStanding``'s rule, the denial counter is cleared.
-    func applyExpiredBlocks(user: UserName, at time: Date) throws {
+    /// Reads `user`'s standing, applies `change` (one of `UserStanding`'s pure rules, which apply
+    /// the blocks expired by `time` first) and writes the result: expired blocks marked lifted,
+    /// the counter saved when it changed.
+    @discardableResult
+    func updateStanding(user: UserName, at time: Date, _ change: (UserStanding) -> UserStanding) throws -> UserStanding {
         let standing = try self.standing(user: user)
-        let (next, expired) = standing.applyingExpiredBlocks(at: time)
+        let expired = standing.applyingExpiredBlocks(at: time).expired
+        let next = change(standing)
         try self.save(next, expired: expired, was: standing, user: user)
+        return next
+    }
+
+    func applyExpiredBlocks(user: UserName, at time: Date) throws {
+        try self.updateStanding(user: user, at: time) { $0.applyingExpiredBlocks(at: time).standing }
     }
 
     func storedLockout(user: UserName) throws -> LockoutState {

@@ -21,13 +21,10 @@ extension VerificationStore {
             var lockout = LockoutState.clear
             if let user = outcome.user {
                 let time = outcome.signIn.time
-                let standing = try self.standing(user: user)
-                let expired = standing.applyingExpiredBlocks(at: time).expired
                 let settings = outcome.denialTimes.isEmpty ? Settings() : try self.loadSettings()
-                let next = standing.recordingCall(
-                    at: time, denials: outcome.denialTimes, verified: outcome.verified, settings: settings)
-                try self.save(next, expired: expired, was: standing, user: user)
-                lockout = next.lockout
+                lockout = try self.updateStanding(user: user, at: time) {
+                    $0.recordingCall(at: time, denials: outcome.denialTimes, verified: outcome.verified, settings: settings)
+                }.lockout
                 if let block = outcome.block {
                     try self.insertBlock(user: user, reason: block.reason, at: block.at, until: block.until, by: block.blockedBy)
                 }

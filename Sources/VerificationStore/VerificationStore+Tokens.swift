@@ -89,21 +89,19 @@ extension VerificationStore {
     @discardableResult
     public func recordDenial(user: UserName, at time: Date) throws -> LockoutState {
         try self.write {
-            try self.applyExpiredBlocks(user: user, at: time)
-            let before = try self.storedLockout(user: user)
-            let after = before.recordingDenials([time], settings: try self.loadSettings())
-            if after != before { try self.saveLockout(after, user: user) }
-            return after
+            let settings = try self.loadSettings()
+            return try self.updateStanding(user: user, at: time) {
+                $0.recordingCall(at: time, denials: [time], verified: false, settings: settings)
+            }.lockout
         }
     }
 
     /// Clears `user`'s denial counter after a successful verification (a lock stays: SPEC §5).
     public func recordVerified(user: UserName, at time: Date) throws {
-        try self.write {
-            try self.applyExpiredBlocks(user: user, at: time)
-            let before = try self.storedLockout(user: user)
-            let after = before.clearedBySuccess()
-            if after != before { try self.saveLockout(after, user: user) }
+        _ = try self.write {
+            try self.updateStanding(user: user, at: time) {
+                $0.recordingCall(at: time, denials: [], verified: true, settings: Settings())
+            }
         }
     }
 
