@@ -55,7 +55,7 @@ extension VerificationSession {
             let (result, detail) = Self.callWords(decision, access: context.access)
             let record = SignInRecord(
                 time: attempt.time, user: user.value, maskedNumber: masked, method: .standard, callerID: nil,
-                language: (try? LanguageTag(entry?.language ?? "en-US")) ?? (try! LanguageTag("en-US")), prompts: [],
+                language: entry?.language.flatMap { try? LanguageTag($0) } ?? .englishUS, prompts: [],
                 result: result, detail: detail)
             try store.recordSignIn(record, outcome: outcome)
         }

@@ -59,9 +59,9 @@ extension SettingKey {
             apply: { text, context, settings throws(SettingRefusal) in
                 let on = try onOff.parse(text, context)
                 if !on {
-                    let current = settings.trustedIPRanges.joined(separator: ",")
                     do {
-                        _ = try TrustedIPRanges(parsing: current.isEmpty ? "none" : current, allowPrivate: false)
+                        // Empty text means no range, as `none` does.
+                        _ = try TrustedIPRanges(parsing: settings.trustedIPRanges.joined(separator: ","), allowPrivate: false)
                     } catch {
                         throw SettingRefusal("trusted-ips.ranges holds ranges only on-premises mode allows (\(error)); change them first")
                     }
@@ -131,9 +131,8 @@ extension Settings {
 
     /// The sign-in policy of these settings, with the named locations from the store.
     public func signInPolicy(namedLocations: [NamedLocation]) -> SignInPolicy {
-        let ranges = trustedIPRanges.isEmpty ? "none" : trustedIPRanges.joined(separator: ",")
         return SignInPolicy(
-            trustedIPs: (try? TrustedIPRanges(parsing: ranges, allowPrivate: trustedIPsAllowPrivate)) ?? .none,
+            trustedIPs: (try? TrustedIPRanges(parsing: trustedIPRanges.joined(separator: ","), allowPrivate: trustedIPsAllowPrivate)) ?? .none,
             federatedIntranet: trustedIPsFederatedIntranet, namedLocations: namedLocations, methods: methodSwitches,
             rememberMFA: RememberMFAPolicy(enabled: rememberMFAEnabled, days: rememberMFADays), kmsiShow: kmsiShow)
     }
