@@ -36,23 +36,8 @@ public struct TelephoneEvent: Sendable, Equatable {
     }
 
     /// The keypad key of this event, `nil` for codes that are not keys (flash, tones, junk).
-    public var key: DTMFKey? {
-        switch code {
-        case 0...9: DTMFKey(Character(String(code)))
-        case 10: DTMFKey("*")
-        case 11: .pound
-        case 12...15: DTMFKey(Character(UnicodeScalar(UInt8(ascii: "A") + code - 12)))
-        default: nil
-        }
-    }
+    public var key: DTMFKey? { DTMFKey(code: code) }
 
     /// The event code of a key.
-    public static func code(for key: DTMFKey) -> UInt8 {
-        switch key.character {
-        case "*": 10
-        case "#": 11
-        case "A"..."D": UInt8(key.character.asciiValue! - UInt8(ascii: "A") + 12)
-        default: UInt8(key.character.asciiValue! - UInt8(ascii: "0"))
-        }
-    }
+    public static func code(for key: DTMFKey) -> UInt8 { key.code }
 }

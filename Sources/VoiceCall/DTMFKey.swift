@@ -39,6 +39,26 @@ public struct DTMFKey: Sendable, Hashable, CustomStringConvertible {
         return keys.isEmpty ? nil : keys
     }
 
+    /// The keys in the order of their codes: RFC 4733's telephone-event numbering.
+    private static let byCode = Array("0123456789*#ABCD".utf8)
+
+    /// The key's code in RFC 4733's telephone-event numbering: `0`–`9` are 0–9, `*` 10, `#` 11,
+    /// `A`–`D` 12–15. Also the four bits a ``KeySequence`` keeps per key.
+    public var code: UInt8 {
+        switch ascii {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): ascii - UInt8(ascii: "0")
+        case UInt8(ascii: "*"): 10
+        case UInt8(ascii: "#"): 11
+        default: 12 + (ascii - UInt8(ascii: "A"))
+        }
+    }
+
+    /// The key of an RFC 4733 event code; `nil` for codes that are no key (16 and up).
+    public init?(code: UInt8) {
+        guard Int(code) < Self.byCode.count else { return nil }
+        self.init(unchecked: Self.byCode[Int(code)])
+    }
+
     /// The key as written on the keypad.
     public var character: Character { Character(Unicode.Scalar(ascii)) }
     public var isPound: Bool { ascii == UInt8(ascii: "#") }

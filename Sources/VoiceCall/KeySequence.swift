@@ -10,14 +10,11 @@ public struct KeySequence: Sendable, Hashable, RandomAccessCollection, CustomStr
     public static let capacity = 48
 
     /// Keys 0–15, 16–31 and 32–47, the first of each in the lowest four bits, each key as its
-    /// index in `order`.
+    /// `DTMFKey.code`.
     private var low: UInt64 = 0
     private var middle: UInt64 = 0
     private var high: UInt64 = 0
     private var length: UInt8 = 0
-
-    /// The sixteen keys, in the order of their four-bit codes.
-    private static let order = Array("0123456789*#ABCD".utf8)
 
     public init() {}
 
@@ -41,7 +38,7 @@ public struct KeySequence: Sendable, Hashable, RandomAccessCollection, CustomStr
     @discardableResult
     public mutating func append(_ key: DTMFKey) -> Bool {
         guard count < Self.capacity else { return false }
-        let code = UInt64(Self.code(of: key))
+        let code = UInt64(key.code)
         let shift = UInt64(4 * (count % 16))
         switch count / 16 {
         case 0: low |= code << shift
@@ -50,15 +47,6 @@ public struct KeySequence: Sendable, Hashable, RandomAccessCollection, CustomStr
         }
         length += 1
         return true
-    }
-
-    private static func code(of key: DTMFKey) -> Int {
-        switch key.ascii {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(key.ascii - UInt8(ascii: "0"))
-        case UInt8(ascii: "*"): 10
-        case UInt8(ascii: "#"): 11
-        default: 12 + Int(key.ascii - UInt8(ascii: "A"))
-        }
     }
 
     public var count: Int { Int(length) }
@@ -73,7 +61,7 @@ public struct KeySequence: Sendable, Hashable, RandomAccessCollection, CustomStr
         default: high
         }
         let code = Int((word >> UInt64(4 * (position % 16))) & 0xF)
-        return DTMFKey(ascii: Self.order[code])!
+        return DTMFKey(code: UInt8(code))!
     }
 
     /// The keys as written on the keypad: `1234`.
