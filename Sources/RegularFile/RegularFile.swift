@@ -30,9 +30,10 @@ public final class RegularFile {
             close(fd)
             throw .cannotOpen(Self.systemMessage(code))
         }
-        guard let kind = FileKind(mode: info.st_mode), kind == .regular else {
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else {
             close(fd)
-            throw .notRegular(FileKind(mode: info.st_mode) ?? .other)
+            throw .notRegular(kind)
         }
         let flags = fcntl(fd, F_GETFL)
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
@@ -112,7 +113,7 @@ public enum FileKind: Equatable, Sendable {
     case socket
     case other
 
-    init?(mode: mode_t) {
+    init(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .directory
@@ -120,7 +121,7 @@ public enum FileKind: Equatable, Sendable {
         case S_IFCHR: self = .characterDevice
         case S_IFBLK: self = .blockDevice
         case S_IFSOCK: self = .socket
-        default: return nil
+        default: self = .other
         }
     }
 
